@@ -1,0 +1,11 @@
+-- division by zero: '/' gives inf, integer '//' and '%' raise errors
+print(1 / 0, -1 / 0, 0 / 1, 1 / -0.0)
+print(pcall(function() return 1 // 0 end))
+print(pcall(function() return 1 % 0 end))
+print(pcall(function() local a, b = 4, 0; return a // b end))
+print(pcall(function() local a, b = 4, 0; return a % b end))
+print(1.0 // 0, 1 // 0.0, -1.0 // 0)
+local ok, e = pcall(load("return 2 // 0", "=input"))
+print(ok, e)
+local ok2, e2 = pcall(load("local x = 0 return 3 % x", "=input"))
+print(ok2, e2)

@@ -1,0 +1,12 @@
+-- string arithmetic goes through the string metamethods: results follow number rules
+print("3" + "4", "3" * "4", "3" - "4.0", "2" ^ "2", "7" // "2", "7" % "2", "7" / "2")
+print("0x10" * 1, "1e2" + 0, " 0x1p1 " + 0, "-3" + 0, "- 3" == nil)
+print(type("1" + 1), "1" + 1 == 2, "1.0" + 1 == 2)
+print(pcall(function() return "1" + "a" end))
+print(pcall(function() return {} + "1" end))
+print(pcall(function() return "1" + {} end))
+print(pcall(function() return -"x" end))
+print(pcall(function() return "1" & 1 end))
+print("10" + 0 == 10, "10" == 10)
+print(pcall(function() return "9223372036854775807" + 1 end))
+print("9223372036854775808" + 0)

@@ -1,0 +1,11 @@
+-- unary minus, not, length, bitwise not
+print(-1, - 1, -(-1), -(2.5), -0.0, -(0))
+print(not nil, not false, not 0, not "", not not 1)
+print(#"abc", #"", #{1, 2, 3}, #{})
+print(~0, ~5, ~-1, ~0x7fffffffffffffff)
+print(- -2, -~3, ~-3, not -1)
+print(-"2", -"2.5", -" 3 ")
+print(pcall(function() return -{} end))
+print(pcall(function() return ~1.5 end))
+print(pcall(function() return #5 end))
+print(~2.0, pcall(function() return ~"3" end))

@@ -1,0 +1,12 @@
+-- print separates with tabs, ends with a newline, calls tostring semantics
+print()
+print(nil)
+print(1, nil, 3)
+print("a", "b", "c")
+print(1.0, -0.0, 1e100, 2^63)
+print(true, false)
+print(setmetatable({}, {__tostring = function() return "custom" end}), "after")
+print("embedded\0zero")
+print(("x"), (1), (nil))
+local t = setmetatable({}, {__name = "Thing", __tostring = function(s) return getmetatable(s).__name end})
+print(t)

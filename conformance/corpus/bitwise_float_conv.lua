@@ -1,0 +1,15 @@
+-- floats in bitwise ops must have an exact integer representation
+print(2.0 & 3, 1.0 | 0, 8.0 >> 1, 1 << 3.0)
+print(2^53 | 0, -2.0 ~ 0)
+local function try(f) local ok, e = pcall(f) print(ok, e) end
+try(function() return 1.5 | 0 end)
+try(function() local x = 2.5; return x & 1 end)
+try(function() return 2^63 | 0 end)
+try(function() return (1/0) & 1 end)
+try(function() local t = {v = 0.5}; return t.v >> 1 end)
+try(function() return 1 | {} end)
+try(function() return "a" & 1 end)
+try(function() return nil ~ 1 end)
+try(function() local s = "3"; return s | 0 end)
+try(function() return "3.5" | 0 end)
+try(load("return 1.5 | 0", "=input"))

@@ -1,0 +1,17 @@
+-- string to number coercions in arithmetic, number to string in concatenation
+print("10" + 1, "0x10" + 0, "1e1" * 1, " 5 " - 1, "2" ^ "3")
+print("10" // "3", "10" % "3", "7" / "2", -"7")
+print("1.5" + 1, "10" + 1.5, "0x1p4" + 0)
+print(10 .. "", 1.5 .. "", -0.0 .. "", 1e100 .. "|", 2^63 .. "")
+print(1 .. 2, "a" .. 1 .. 2.0)
+print("10" == 10, "10" + 0 == 10, 10 .. "" == "10")
+local function try(f) local ok, e = pcall(f) print(ok, e) end
+try(function() return "abc" + 1 end)
+try(function() return "" + 1 end)
+try(function() return "1x" * 2 end)
+try(function() local s = "z"; return s - 1 end)
+try(function() return {} .. "x" end)
+try(function() return "x" .. nil end)
+try(function() return "x" .. true end)
+print(type("10" + 0), type("10.0" + 0), "10" + 0, "10.0" + 0)
+print("9223372036854775807" + 0, "9223372036854775808" + 0)

@@ -1,0 +1,18 @@
+-- nested pcall, pcall return values, pcall of non-functions
+print(pcall(function() return 1, 2, 3 end))
+print(pcall(function() end))
+print(pcall(pcall, error, "e"))
+print(pcall(pcall, pcall, error, "deep"))
+print(pcall(function()
+  local ok, e = pcall(error, "inner", 0)
+  error("outer after " .. e, 0)
+end))
+print(pcall(nil))
+print(pcall(42))
+print(pcall({}))
+print(pcall(pcall))
+print(select('#', pcall(function() return nil, nil end)))
+local function thrower(n) if n == 0 then error("bottom", 0) end return thrower(n - 1) end
+print(pcall(thrower, 100))
+local ok, e = pcall(function() local ok2, e2 = pcall(error); return ok2, e2 end)
+print(ok, e)

@@ -1,0 +1,17 @@
+-- assorted runtime errors
+local function try(f) print(select(2, pcall(f))) end
+try(function() local t = {} t[nil] = 1 end)
+try(function() local t = {} t[0/0] = 1 end)
+try(function() return ("abc").x.y end)
+try(function() local a = {} return a.b.c end)
+try(function() return nil .. "x" end)
+try(function() local t = setmetatable({}, {__index = 1}); return t.x end)
+try(function() local t = setmetatable({}, {__newindex = true}); t.x = 1 end)
+try(function() return 1 + nil end)
+try(function() local n = nil; return n + 1 end)
+try(function() return {} // 1 end)
+try(function() return 2 & 1.5 end)
+try(function() for i = 1, "x" do end end)
+try(function() local f = 1; f() end)
+try(function() return #print end)
+try(function() return -nil end)

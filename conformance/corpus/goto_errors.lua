@@ -1,0 +1,16 @@
+-- goto compile errors through load
+local function c(s)
+  local f, e = load(s, "=input")
+  print(f and "ok" or e)
+end
+c("goto nowhere")
+c("do ::a:: end goto a")
+c("::a:: ::a::")
+c("goto f; local x; ::f:: print(x)")
+c("do goto f; local x; ::f:: end")
+c("repeat goto cont; local x; ::cont:: until x")
+c("::l1:: do ::l1:: end")
+c("local function f() goto out end ::out::")
+c("goto = 1")
+c("::a:: goto a")
+c("for i=1,2 do goto e end ::e::")

@@ -1,0 +1,10 @@
+-- chunks return values like functions
+print(load("return")())
+print(load("return 1, 2, 3")())
+print(select('#', load("return nil, nil")()))
+print(load("local a, b = ... ; return b, a")(1, 2))
+local f = load("return function(x) return x * 2 end")()
+print(f(21))
+print(load("do return 'early' end return 'late'")())
+print(load("if true then return 'branch' end")())
+print(load("local t = {} for i = 1, 3 do t[i] = i end return #t")())

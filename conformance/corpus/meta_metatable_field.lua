@@ -1,0 +1,18 @@
+-- __metatable protects the metatable
+local t = setmetatable({}, {__metatable = "locked"})
+print(getmetatable(t))
+print(pcall(setmetatable, t, {}))
+print(pcall(setmetatable, t, nil))
+local f = setmetatable({}, {__metatable = false})
+print(getmetatable(f))
+print(pcall(setmetatable, f, {}))
+local mt = {}
+local u = setmetatable({}, mt)
+print(getmetatable(u) == mt)
+print(setmetatable(u, nil) == u, getmetatable(u))
+print(getmetatable("abc").__index ~= nil, getmetatable(1), getmetatable(nil), getmetatable(print))
+print(pcall(setmetatable, 1, {}))
+print(pcall(setmetatable, {}, 1))
+print(pcall(setmetatable, nil, {}))
+print(pcall(setmetatable, {}))
+print(pcall(getmetatable))

@@ -1,0 +1,17 @@
+-- __tostring and __name are used by tostring and print
+local t = setmetatable({}, {__tostring = function(self) return "I am T" end})
+print(t, tostring(t))
+local bad = setmetatable({}, {__tostring = function() return 42 end})
+print(pcall(tostring, bad))
+local bad2 = setmetatable({}, {__tostring = function() return nil end})
+print(pcall(tostring, bad2))
+local named = setmetatable({}, {__name = "MyType"})
+-- tostring(named) would print an address: look at __name in argument errors instead
+print(pcall(select, named))
+print(pcall(ipairs, nil), pcall(select, setmetatable({}, {__name = 10})))
+local both = setmetatable({}, {__name = "N", __tostring = function() return "tostring wins" end})
+print(both)
+local errs = setmetatable({}, {__tostring = function() error("boom") end})
+print(pcall(tostring, errs))
+print(tostring(nil), tostring(true), tostring(12), tostring(-0.0), tostring("s"))
+print(pcall(tostring))

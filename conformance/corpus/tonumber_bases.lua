@@ -1,0 +1,13 @@
+-- tonumber with bases
+print(tonumber("10", 2), tonumber("ff", 16), tonumber("FF", 16), tonumber("zz", 36), tonumber("Zz", 36))
+print(tonumber("777", 8), tonumber("19", 8), tonumber("  11  ", 2), tonumber("-ff", 16), tonumber("+10", 3))
+print(tonumber("", 10), tonumber(" ", 10), tonumber("1.5", 10), tonumber("10", 10))
+print(tonumber("7fffffffffffffff", 16), tonumber("ffffffffffffffff", 16), tonumber("10000000000000000", 16))
+print(tonumber("1e1", 10), tonumber("0x10", 16), tonumber("10", 36))
+print(tonumber("a", 10), tonumber("a", 11), tonumber("-", 10))
+print(pcall(tonumber, "10", 37))
+print(pcall(tonumber, "10", 1))
+print(pcall(tonumber, 10, 10))
+print(pcall(tonumber, "10", "16"))
+print(pcall(tonumber, "10", 2.5))
+print(tonumber("1 0", 2), tonumber("\t101\n", 2))

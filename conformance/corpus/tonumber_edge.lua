@@ -1,0 +1,12 @@
+-- tonumber on strings: decimal, hex, floats, whitespace, invalid input
+print(tonumber("10"), tonumber("10.0"), tonumber("  10  "), tonumber("0x10"), tonumber("0X1F"))
+print(tonumber("1e2"), tonumber("1E-2"), tonumber(".5"), tonumber("5."), tonumber("-.5"))
+print(tonumber("0x1p4"), tonumber("0x.1"), tonumber("0xA.8"), tonumber("-0x10"))
+print(tonumber(""), tonumber(" "), tonumber("abc"), tonumber("1 2"), tonumber("1e"), tonumber("0x"))
+print(tonumber("inf"), tonumber("nan"), tonumber("1e500"), tonumber("-1e500"))
+print(tonumber("9223372036854775807"), tonumber("9223372036854775808"), tonumber("-9223372036854775808"))
+print(tonumber("0xffffffffffffffff"), tonumber("0x10000000000000000"))
+print(tonumber(42), tonumber(4.5), tonumber(nil), tonumber(true), tonumber({}))
+print(tonumber("\n\t 7 \r\v\f"), tonumber("7\0"), tonumber("- 1"), tonumber("--1"))
+print(pcall(tonumber))
+print(tonumber("0x7fffffffffffffff"), tonumber("1e15"), tonumber("100000000000000000000"))

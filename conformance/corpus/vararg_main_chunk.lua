@@ -1,0 +1,12 @@
+-- the main chunk and load()ed chunks are vararg functions
+local f = load("return select('#', ...), ...")
+print(f())
+print(f(1, 2, 3))
+local g = load("local a, b = ... return b, a")
+print(g("x", "y"))
+print(select('#', ...))
+local h = load("return ...")
+print(h(nil, false))
+print(load("local t = {...} return #t")(1, 2, 3, 4))
+print(load("function f(...) return ... end return f(1, 2)")())
+print(load("return function(a, ...) return a, select('#', ...) end")()(1, 2, 3))
