@@ -1,11 +1,24 @@
 //! The abstract syntax tree produced by `parse` and consumed by `compile`.
 //!
 //! Names are not resolved here (the compiler decides local / upvalue /
-//! global), and no semantic check beyond the grammar is made: `goto`/label
-//! visibility, `<const>` assignment and `break` placement are the compiler's.
-//! Every node carries the source lines PUC Lua attributes to the instructions
+//! global; the checks the parser does make are listed below). Every node carries the source lines PUC Lua attributes to the instructions
 //! it generates, so that runtime errors and debug information carry the same
 //! line numbers as `lua5.4`.
+//!
+//! "The line of a token" is always PUC's `linenumber` while that token is
+//! current: the line where the token *ends* (a multi-line long string
+//! counts at its last line).
+//!
+//! The parser rejects what PUC rejects while parsing and that needs no name
+//! resolution, with PUC's message, line and order (before any later syntax
+//! error): unknown attributes (`local x <foo>`), two `<close>` variables in
+//! one `local` statement, more than 200 local variables in scope in one
+//! function (PUC's `MAXVARS`, hidden `for` variables included, reported
+//! `near` the token after the name), and a label repeated within the
+//! labels visible in its function (`label 'a' already defined on line N`).
+//! Everything needing name resolution (`goto` targets and scopes, `break`
+//! outside a loop, `<const>` assignment, upvalue and register limits) is
+//! left to the compiler.
 
 /// An identifier or string literal: Lua strings are bytes, not UTF-8.
 pub type Name = Box<[u8]>;
@@ -37,7 +50,9 @@ pub struct Return {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stat {
     pub kind: StatKind,
-    /// The line where the statement starts.
+    /// The line where the statement starts (of its first token), except
+    /// for `Goto`: the line of the label name after `goto`, which is the
+    /// line PUC records for the goto (messages and the jump instruction).
     pub line: u32,
 }
 
@@ -58,9 +73,15 @@ pub enum StatKind {
         exprs: Vec<Expr>,
     },
     /// `t1, t2 = e1, e2`; targets are `Name` or `Index` expressions.
-    Assign { targets: Vec<Expr>, exprs: Vec<Expr> },
+    Assign {
+        targets: Vec<Expr>,
+        exprs: Vec<Expr>,
+    },
     /// `local function name body`
-    LocalFunction { name: Name, func: Box<FuncBody> },
+    LocalFunction {
+        name: Name,
+        func: Box<FuncBody>,
+    },
     /// `function a.b.c:m body`
     Function {
         name: FuncName,
@@ -114,9 +135,13 @@ pub struct FuncBody {
     /// A method body (`function t:m()`): `self` is an implicit first parameter.
     pub is_method: bool,
     pub block: Block,
-    /// Line of the `function` keyword.
+    /// PUC's `linedefined`: for a function statement, the line of the
+    /// `function` keyword; for a function expression, the line of the token
+    /// after `function` (normally the `(`); for `local function f`, the line
+    /// of the token after the name (normally the `(`).
     pub line: u32,
-    /// Line of the closing `end`.
+    /// Line of the closing `end` (PUC's `lastlinedefined`; the `CLOSURE`
+    /// instruction is attributed to it too).
     pub end_line: u32,
 }
 
@@ -125,7 +150,11 @@ pub struct Expr {
     pub kind: ExprKind,
     /// The line PUC attributes to the instruction this expression produces:
     /// the operator's line for unary and binary operators, the line of the
-    /// key for indexing, the line of the arguments' opening token for calls,
+    /// key for indexing (`.name`: the name's line; `[k]`: the line of the
+    /// closing `]`, where PUC's `lastline` is once the key is read), the line
+    /// of the arguments' opening token (`(`, `{` or the string) for calls
+    /// and method calls, the `(` for `Paren`, the `{` for tables, the
+    /// `function` keyword for function expressions (see `FuncBody::line`),
     /// the token's line for everything else.
     pub line: u32,
 }
@@ -210,4 +239,93 @@ pub enum UnOp {
     Not,
     Len,
     BNot,
+}
+
+/// Dropping an expression is iterative: left-associative chains such as
+/// `1+1+1…` or `a.b.c…` can be 100 000 nodes deep, and the default
+/// recursive drop would overflow the Rust stack. The tree is taken apart
+/// by a loop instead: leaves are dropped at once, one inner child is
+/// followed, and any other inner children wait in a work list (allocated
+/// only when a node has two inner children). Because `Expr` implements
+/// `Drop`, it cannot be destructured by move; match on `&expr.kind`.
+impl Drop for Expr {
+    fn drop(&mut self) {
+        if !self.kind.has_child_exprs() {
+            return;
+        }
+        let mut pending = Vec::new();
+        let mut next = detach_children(&mut self.kind, &mut pending);
+        while let Some(mut expr) = next.take().or_else(|| pending.pop()) {
+            next = detach_children(&mut expr.kind, &mut pending);
+            // `expr` now has no children: its own drop returns at once.
+        }
+    }
+}
+
+impl ExprKind {
+    fn has_child_exprs(&self) -> bool {
+        match self {
+            ExprKind::Binary { .. }
+            | ExprKind::Unary { .. }
+            | ExprKind::Index { .. }
+            | ExprKind::Call { .. }
+            | ExprKind::MethodCall { .. }
+            | ExprKind::Paren(_) => true,
+            ExprKind::Table(fields) => !fields.is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// Takes the direct sub-expressions out of `kind` (leaving `Nil`): leaves
+/// are dropped, the first inner child is returned, other inner children
+/// go to `pending`. Function bodies count as leaves: their nesting is
+/// bounded by the parser's level limit.
+fn detach_children(kind: &mut ExprKind, pending: &mut Vec<Expr>) -> Option<Expr> {
+    if !kind.has_child_exprs() {
+        return None;
+    }
+    let mut next = None;
+    let mut keep = |expr: Expr| {
+        if !expr.kind.has_child_exprs() {
+            drop(expr);
+        } else if next.is_none() {
+            next = Some(expr);
+        } else {
+            pending.push(expr);
+        }
+    };
+    match std::mem::replace(kind, ExprKind::Nil) {
+        ExprKind::Binary { lhs, rhs, .. } => {
+            keep(*lhs);
+            keep(*rhs);
+        }
+        ExprKind::Unary { operand, .. } => keep(*operand),
+        ExprKind::Index { obj, key } => {
+            keep(*obj);
+            keep(*key);
+        }
+        ExprKind::Call { func, args } => {
+            keep(*func);
+            args.into_iter().for_each(keep);
+        }
+        ExprKind::MethodCall { obj, args, .. } => {
+            keep(*obj);
+            args.into_iter().for_each(keep);
+        }
+        ExprKind::Paren(inner) => keep(*inner),
+        ExprKind::Table(fields) => {
+            for field in fields {
+                match field {
+                    TableField::Keyed { key, value } => {
+                        keep(key);
+                        keep(value);
+                    }
+                    TableField::Item(value) => keep(value),
+                }
+            }
+        }
+        _ => {}
+    }
+    next
 }

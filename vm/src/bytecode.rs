@@ -105,7 +105,11 @@ pub enum Op {
     SetUpval { a: Reg, b: UpIdx },
 
     /// `R[a] = U[b][K[key]]` (`K[key]` is a string; `U[b]` is usually `_ENV`)
-    GetTabUp { a: Reg, b: UpIdx, key: ShortConstIdx },
+    GetTabUp {
+        a: Reg,
+        b: UpIdx,
+        key: ShortConstIdx,
+    },
     /// `R[a] = R[b][R[c]]`
     GetTable { a: Reg, b: Reg, c: Reg },
     /// `R[a] = R[b][c]` (integer key `c`)
@@ -113,13 +117,21 @@ pub enum Op {
     /// `R[a] = R[b][K[key]]` (`K[key]` is a short string)
     GetField { a: Reg, b: Reg, key: ShortConstIdx },
     /// `U[a][K[key]] = RK(value)`
-    SetTabUp { a: UpIdx, key: ShortConstIdx, value: RK },
+    SetTabUp {
+        a: UpIdx,
+        key: ShortConstIdx,
+        value: RK,
+    },
     /// `R[a][R[b]] = RK(value)`
     SetTable { a: Reg, b: Reg, value: RK },
     /// `R[a][b] = RK(value)` (integer key `b`)
     SetI { a: Reg, b: u8, value: RK },
     /// `R[a][K[key]] = RK(value)` (`K[key]` is a short string)
-    SetField { a: Reg, key: ShortConstIdx, value: RK },
+    SetField {
+        a: Reg,
+        key: ShortConstIdx,
+        value: RK,
+    },
     /// `R[a] = {}` with size hints for the array and hash parts (the hash
     /// hint saturates at `u16::MAX`).
     NewTable { a: Reg, array: u32, hash: u16 },
@@ -129,7 +141,12 @@ pub enum Op {
     /// `R[a] = R[b] + imm`
     AddI { a: Reg, b: Reg, imm: i8 },
     /// `R[a] = R[b] op K[k]` (`K[k]` is a number)
-    ArithK { op: ArithOp, a: Reg, b: Reg, k: ShortConstIdx },
+    ArithK {
+        op: ArithOp,
+        a: Reg,
+        b: Reg,
+        k: ShortConstIdx,
+    },
     /// `R[a] = R[b] >> imm`
     ShrI { a: Reg, b: Reg, imm: i8 },
     /// `R[a] = imm << R[b]`
@@ -165,15 +182,40 @@ pub enum Op {
     EqK { a: Reg, b: ShortConstIdx, k: bool },
     /// `if ((R[a] == imm) ~= k) then skip`; `is_float` says the literal was a
     /// float (for error messages and `-0.0` cases the compiler excludes).
-    EqI { a: Reg, imm: i16, is_float: bool, k: bool },
+    EqI {
+        a: Reg,
+        imm: i16,
+        is_float: bool,
+        k: bool,
+    },
     /// `if ((R[a] < imm) ~= k) then skip`
-    LtI { a: Reg, imm: i16, is_float: bool, k: bool },
+    LtI {
+        a: Reg,
+        imm: i16,
+        is_float: bool,
+        k: bool,
+    },
     /// `if ((R[a] <= imm) ~= k) then skip`
-    LeI { a: Reg, imm: i16, is_float: bool, k: bool },
+    LeI {
+        a: Reg,
+        imm: i16,
+        is_float: bool,
+        k: bool,
+    },
     /// `if ((R[a] > imm) ~= k) then skip`
-    GtI { a: Reg, imm: i16, is_float: bool, k: bool },
+    GtI {
+        a: Reg,
+        imm: i16,
+        is_float: bool,
+        k: bool,
+    },
     /// `if ((R[a] >= imm) ~= k) then skip`
-    GeI { a: Reg, imm: i16, is_float: bool, k: bool },
+    GeI {
+        a: Reg,
+        imm: i16,
+        is_float: bool,
+        k: bool,
+    },
 
     /// `if (not R[a] == k) then skip` (truthiness of `R[a]`)
     Test { a: Reg, k: bool },
@@ -188,10 +230,20 @@ pub enum Op {
     /// `close`: the function has upvalues or to-be-closed variables to close
     /// first. `nparams1`: when the function is vararg, its `num_params + 1`
     /// (0 otherwise), as PUC's `C` operand, so the frame can be restored.
-    TailCall { a: Reg, b: u8, close: bool, nparams1: u8 },
+    TailCall {
+        a: Reg,
+        b: u8,
+        close: bool,
+        nparams1: u8,
+    },
     /// `return R[a], ..., R[a+b-2]`; `b == 0` returns up to the stack top.
     /// `close` and `nparams1` as for `TailCall`.
-    Return { a: Reg, b: u8, close: bool, nparams1: u8 },
+    Return {
+        a: Reg,
+        b: u8,
+        close: bool,
+        nparams1: u8,
+    },
     /// `return` (no values, nothing to close, not vararg)
     Return0,
     /// `return R[a]` (nothing to close, not vararg)
@@ -381,7 +433,11 @@ mod tests {
 
     #[test]
     fn instructions_stay_small() {
-        assert!(std::mem::size_of::<Op>() <= 8, "{}", std::mem::size_of::<Op>());
+        assert!(
+            std::mem::size_of::<Op>() <= 8,
+            "{}",
+            std::mem::size_of::<Op>()
+        );
     }
 
     #[test]

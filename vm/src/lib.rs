@@ -3,6 +3,26 @@
 //! See `DESIGN.md` §1 for the module map: one concern per module.
 #![forbid(unsafe_code)]
 
+pub mod arith;
 pub mod ast;
 pub mod bytecode;
+pub mod closure;
+pub mod compile;
+pub mod error;
+pub mod executor;
+pub mod gc;
+pub mod interp;
 pub mod lex;
+pub mod memory;
+pub mod meta;
+pub mod number;
+pub mod parse;
+pub mod state;
+pub mod string;
+pub mod table;
+pub mod thread;
+pub mod traceback;
+pub mod userdata;
+pub mod value;
+#[cfg(test)]
+mod vm_tests;

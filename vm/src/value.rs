@@ -51,6 +51,72 @@ impl<'gc> Value<'gc> {
     pub fn is_nil(self) -> bool {
         matches!(self, Value::Nil)
     }
+
+    #[inline]
+    pub fn is_number(self) -> bool {
+        matches!(self, Value::Integer(_) | Value::Number(_))
+    }
+
+    /// Primitive equality (`rawequal`): numbers by value across subtypes,
+    /// strings by contents, everything else by identity.
+    #[inline]
+    pub fn raw_eq(self, other: Value<'gc>) -> bool {
+        match (self, other) {
+            (Value::Nil, Value::Nil) => true,
+            (Value::Boolean(a), Value::Boolean(b)) => a == b,
+            (Value::Integer(a), Value::Integer(b)) => a == b,
+            (Value::Number(a), Value::Number(b)) => a == b,
+            (Value::Integer(i), Value::Number(f)) | (Value::Number(f), Value::Integer(i)) => {
+                crate::number::eq_int_float(i, f)
+            }
+            (Value::String(a), Value::String(b)) => a == b,
+            (Value::Table(a), Value::Table(b)) => Table::ptr_eq(a, b),
+            (Value::Function(a), Value::Function(b)) => a.ptr_eq(b),
+            (Value::Thread(a), Value::Thread(b)) => a.ptr_eq(b),
+            (Value::UserData(a), Value::UserData(b)) => a.ptr_eq(b),
+            (Value::LightUserData(a), Value::LightUserData(b)) => a == b,
+            _ => false,
+        }
+    }
+
+    /// Appends the string form of a string or number (what `..` and
+    /// `tostring` produce); `false` for other values.
+    pub fn push_str_form(self, buf: &mut Vec<u8>) -> bool {
+        match self {
+            Value::String(s) => buf.extend_from_slice(s.as_bytes()),
+            Value::Integer(i) => crate::number::push_int(buf, i),
+            Value::Number(n) => crate::number::push_float(buf, n),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The basic `tostring` text, without metamethods: `nil`, `true`, `10`,
+    /// `1.5`, the string itself, or `table: 0x...` for objects.
+    pub fn to_display_bytes(self) -> Vec<u8> {
+        let mut out = Vec::new();
+        match self {
+            Value::Nil => out.extend_from_slice(b"nil"),
+            Value::Boolean(b) => out.extend_from_slice(if b { b"true" } else { b"false" }),
+            Value::String(_) | Value::Integer(_) | Value::Number(_) => {
+                self.push_str_form(&mut out);
+            }
+            Value::Table(t) => out.extend_from_slice(format!("table: {:p}", t.as_ptr()).as_bytes()),
+            Value::Function(f) => {
+                out.extend_from_slice(format!("function: {:p}", f.as_ptr()).as_bytes())
+            }
+            Value::Thread(t) => {
+                out.extend_from_slice(format!("thread: {:p}", t.as_ptr()).as_bytes())
+            }
+            Value::UserData(u) => {
+                out.extend_from_slice(format!("userdata: {:p}", u.as_ptr()).as_bytes())
+            }
+            Value::LightUserData(p) => {
+                out.extend_from_slice(format!("userdata: {:#x}", p).as_bytes())
+            }
+        }
+        out
+    }
 }
 
 impl From<bool> for Value<'_> {
@@ -80,6 +146,18 @@ impl<'gc> From<LuaString<'gc>> for Value<'gc> {
 impl<'gc> From<Table<'gc>> for Value<'gc> {
     fn from(t: Table<'gc>) -> Self {
         Value::Table(t)
+    }
+}
+
+impl<'gc> From<Thread<'gc>> for Value<'gc> {
+    fn from(t: Thread<'gc>) -> Self {
+        Value::Thread(t)
+    }
+}
+
+impl<'gc> From<UserData<'gc>> for Value<'gc> {
+    fn from(u: UserData<'gc>) -> Self {
+        Value::UserData(u)
     }
 }
 

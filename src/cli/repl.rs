@@ -1,0 +1,98 @@
+//! The read-eval-print loop, as `lua.c`'s `doREPL`: a line is first tried as
+//! an expression (`return <line>;`), then as statements, reading continuation
+//! lines while the chunk is incomplete (its syntax error is at `<eof>`).
+
+use std::io::{BufRead, Write};
+
+use saturn_vm::compile;
+use saturn_vm::error::{ErrorKind, LuaError};
+use saturn_vm::state::Stashed;
+use saturn_vm::value::Value;
+
+use super::{Session, load};
+
+pub(super) fn run(session: &mut Session) {
+    let progname = session.progname.take();
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    while let Some(chunk) = read_chunk(session, &mut input) {
+        let result = chunk.and_then(|function| session.call(&function, Vec::new()));
+        match result {
+            Ok(results) => print_results(session, results),
+            Err(error) => {
+                session.report(Err(error));
+            }
+        }
+    }
+    println!();
+    session.progname = progname;
+}
+
+/// Reads one complete chunk; `None` at end of input.
+fn read_chunk(session: &mut Session, input: &mut impl BufRead) -> Option<Result<Stashed, LuaError>> {
+    let mut line = read_line(session, input, true)?;
+    if let Some(expr) = line.strip_prefix(b"=") {
+        line = [b"return ".as_slice(), expr].concat();
+    }
+    let mut as_expression = b"return ".to_vec();
+    as_expression.extend_from_slice(&line);
+    as_expression.push(b';');
+    if let Ok(function) = load(&session.lua, &as_expression, b"=stdin") {
+        return Some(Ok(function));
+    }
+    loop {
+        match compile::load_text(&line, b"=stdin") {
+            Err(error) if error.incomplete => match read_line(session, input, false) {
+                Some(more) => {
+                    line.push(b'\n');
+                    line.extend_from_slice(&more);
+                }
+                None => return Some(Err(LuaError::new(ErrorKind::Syntax, error.message))),
+            },
+            _ => return Some(load(&session.lua, &line, b"=stdin")),
+        }
+    }
+}
+
+/// Shows the prompt (`_PROMPT`/`_PROMPT2` when set) and reads a line without
+/// its newline.
+fn read_line(session: &Session, input: &mut impl BufRead, first: bool) -> Option<Vec<u8>> {
+    let (global, default) = if first { ("_PROMPT", "> ") } else { ("_PROMPT2", ">> ") };
+    let prompt = session.lua.enter(|ctx| match ctx.get_global(global) {
+        Value::Nil => default.as_bytes().to_vec(),
+        value => ctx.to_display_string(value).as_bytes().to_vec(),
+    });
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(&prompt);
+    let _ = stdout.flush();
+    let mut line = Vec::new();
+    match input.read_until(b'\n', &mut line) {
+        Ok(0) | Err(_) => None,
+        Ok(_) => {
+            if line.last() == Some(&b'\n') {
+                line.pop();
+            }
+            Some(line)
+        }
+    }
+}
+
+/// Prints the results of an evaluated line with the global `print`.
+fn print_results(session: &mut Session, results: Vec<Stashed>) {
+    if results.is_empty() {
+        return;
+    }
+    let outcome = session.lua.call_with(
+        |ctx| {
+            let print = ctx.get_global("print");
+            (print, results.iter().map(|r| ctx.fetch(r)).collect())
+        },
+        |_, _| (),
+    );
+    if let Err(error) = outcome {
+        let mut message = b"error calling 'print' (".to_vec();
+        message.extend_from_slice(&error.message);
+        message.push(b')');
+        session.report(Err(LuaError::new(ErrorKind::Runtime, message)));
+    }
+}

@@ -1,0 +1,118 @@
+//! `collectgarbage`: the collector's controls, as the 5.4 manual lists
+//! them (plus the deprecated `setpause` / `setstepmul` that PUC 5.4 still
+//! accepts).
+//!
+//! Collection itself can only happen between executor slices (gc-arena
+//! collects outside mutations), so "collect" and "step" ask the executor to
+//! pause while the host collects (running due finalizers), and answer in a
+//! continuation. Everything else is answered at once.
+
+use saturn_vm::executor::{Action, Call, Continuation, Error, Outcome};
+use saturn_vm::gc::{GcMode, GcRequest, last_step_finished};
+use saturn_vm::state::Context;
+use saturn_vm::value::Value;
+
+use crate::args::{check_option, opt_integer};
+use crate::results::return_one;
+
+const OPTIONS: [&str; 10] = [
+    "stop",
+    "restart",
+    "collect",
+    "count",
+    "step",
+    "setpause",
+    "setstepmul",
+    "isrunning",
+    "generational",
+    "incremental",
+];
+
+/// Registry keys holding the (advisory) pause and step multiplier.
+const PAUSE_KEY: &[u8] = b"saturn.gc.pause";
+const STEPMUL_KEY: &[u8] = b"saturn.gc.stepmul";
+
+/// `collectgarbage([opt [, arg]])`.
+pub fn collectgarbage<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+) -> Result<Action<'gc>, Error<'gc>> {
+    let option = OPTIONS[check_option(ctx, call, 1, Some("collect"), &OPTIONS)?];
+    let result = match option {
+        "stop" | "restart" => {
+            ctx.state.gc.borrow_mut(ctx.mc).stopped = option == "stop";
+            Value::Integer(0)
+        }
+        "collect" => {
+            call.clear();
+            return Ok(Action::CollectGarbage {
+                request: GcRequest::Collect,
+                then: Continuation::new(collected, 0),
+            });
+        }
+        "count" => Value::Number(ctx.memory_used() as f64 / 1024.0),
+        "step" => {
+            let kilobytes = opt_integer(ctx, call, 2, 0)?;
+            call.clear();
+            return Ok(Action::CollectGarbage {
+                request: GcRequest::Step(kilobytes),
+                then: Continuation::new(stepped, 0),
+            });
+        }
+        "setpause" => swap_setting(ctx, call, PAUSE_KEY, 200)?,
+        "setstepmul" => swap_setting(ctx, call, STEPMUL_KEY, 100)?,
+        "isrunning" => Value::Boolean(!ctx.state.gc.borrow().stopped),
+        _ => {
+            let (mode, parameters) = if option == "generational" {
+                (GcMode::Generational, 2)
+            } else {
+                (GcMode::Incremental, 3)
+            };
+            for arg in 2..2 + parameters {
+                opt_integer(ctx, call, arg, 0)?;
+            }
+            let mut gc = ctx.state.gc.borrow_mut(ctx.mc);
+            let previous = gc.mode;
+            gc.mode = mode;
+            ctx.str(previous.name())
+        }
+    };
+    return_one(call, result)
+}
+
+/// After a full collection: `collectgarbage("collect")` returns 0.
+fn collected<'gc>(
+    _ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+    _outcome: Outcome<'gc>,
+    _: i64,
+) -> Result<Action<'gc>, Error<'gc>> {
+    return_one(call, Value::Integer(0))
+}
+
+/// After a step: whether it finished a cycle.
+fn stepped<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+    _outcome: Outcome<'gc>,
+    _: i64,
+) -> Result<Action<'gc>, Error<'gc>> {
+    return_one(call, Value::Boolean(last_step_finished(ctx)))
+}
+
+/// Stores a new value for a tuning parameter and returns the previous one.
+fn swap_setting<'gc>(
+    ctx: Context<'gc>,
+    call: &Call<'gc, '_>,
+    key: &[u8],
+    default: i64,
+) -> Result<Value<'gc>, Error<'gc>> {
+    let value = opt_integer(ctx, call, 2, 0)?;
+    let key = ctx.intern(key);
+    let previous = match ctx.registry().get_str(ctx.mc, key) {
+        Value::Integer(i) => i,
+        _ => default,
+    };
+    ctx.registry().set_str(ctx.mc, key, Value::Integer(value));
+    Ok(Value::Integer(previous))
+}

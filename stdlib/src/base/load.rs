@@ -1,0 +1,332 @@
+//! Loading chunks: `load` (from a string or a reader function), `loadfile`
+//! and `dofile`.
+//!
+//! A reader function is called through the executor, one piece at a time,
+//! so it may yield; the pieces wait in the native's window until the reader
+//! returns nil or an empty string, then the whole text is compiled.
+
+use std::io::Read;
+
+use saturn_vm::executor::{Action, Call, Continuation, Error, Outcome};
+use saturn_vm::state::Context;
+use saturn_vm::string::LuaString;
+use saturn_vm::value::Value;
+
+use crate::args::{check_function, is_none, opt_string, to_string_coerced};
+use crate::results::{return_one, return_values};
+
+/// The first byte of a precompiled (binary) chunk.
+const BINARY_SIGNATURE: u8 = 0x1b;
+
+/// Compiles `text` as a chunk called `chunkname`, allowed by `mode` ("b",
+/// "t" or "bt"), into a function whose `_ENV` is `env` (the globals when
+/// `None`). The error is the message `load` returns.
+pub fn load_chunk<'gc>(
+    ctx: Context<'gc>,
+    text: &[u8],
+    chunkname: &[u8],
+    mode: &[u8],
+    env: Option<Value<'gc>>,
+) -> Result<Value<'gc>, Vec<u8>> {
+    let is_binary = text.first() == Some(&BINARY_SIGNATURE);
+    let (kind, needed) = if is_binary {
+        ("binary", b'b')
+    } else {
+        ("text", b't')
+    };
+    if !mode.contains(&needed) {
+        let mode = String::from_utf8_lossy(mode);
+        return Err(format!("attempt to load a {kind} chunk (mode is '{mode}')").into_bytes());
+    }
+    if is_binary {
+        let mut message = saturn_vm::bytecode::chunk_id(chunkname);
+        message.extend_from_slice(
+            b": binary chunks are not supported by Saturn (load the source text instead)",
+        );
+        return Err(message);
+    }
+    let function = ctx.load(text, chunkname, env).map_err(|e| e.message)?;
+    Ok(Value::Function(function))
+}
+
+/// Returns `function`, or `fail` (nil) and the message, as `load` does.
+fn load_result<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+    result: Result<Value<'gc>, Vec<u8>>,
+) -> Result<Action<'gc>, Error<'gc>> {
+    match result {
+        Ok(function) => return_one(call, function),
+        Err(message) => return_values(call, [Value::Nil, Value::String(ctx.intern(&message))]),
+    }
+}
+
+/// The `env` argument at position `arg`, when given (even as nil).
+fn env_argument<'gc>(call: &Call<'gc, '_>, arg: usize) -> Option<Value<'gc>> {
+    if is_none(call, arg) {
+        None
+    } else {
+        Some(call.get(arg - 1))
+    }
+}
+
+fn bytes_or<'gc>(s: Option<LuaString<'gc>>, default: &[u8]) -> Vec<u8> {
+    s.map_or_else(|| default.to_vec(), |s| s.as_bytes().to_vec())
+}
+
+/// Window layout while `load` reads from a function: the four arguments,
+/// then the pieces read so far.
+const PIECES: usize = 4;
+
+/// `load(chunk [, chunkname [, mode [, env]]])`.
+pub fn load<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
+    let mode = bytes_or(opt_string(ctx, call, 3)?, b"bt");
+    let env = env_argument(call, 4);
+    if let Some(text) = to_string_coerced(ctx, call.get(0)) {
+        let chunkname = bytes_or(opt_string(ctx, call, 2)?, text.as_bytes());
+        let result = load_chunk(ctx, text.as_bytes(), &chunkname, &mode, env);
+        return load_result(ctx, call, result);
+    }
+    opt_string(ctx, call, 2)?;
+    check_function(ctx, call, 1)?;
+    call.set_len(PIECES)?;
+    read_piece(
+        call,
+        ReaderState {
+            pieces: 0,
+            env_given: env.is_some(),
+        },
+    )
+}
+
+/// What `load` remembers between calls to its reader.
+#[derive(Clone, Copy)]
+struct ReaderState {
+    pieces: usize,
+    /// `env` was passed (the window, padded to four values, cannot tell).
+    env_given: bool,
+}
+
+impl ReaderState {
+    fn pack(self) -> i64 {
+        ((self.pieces as i64) << 1) | self.env_given as i64
+    }
+
+    fn unpack(state: i64) -> ReaderState {
+        ReaderState {
+            pieces: (state >> 1) as usize,
+            env_given: state & 1 == 1,
+        }
+    }
+}
+
+/// Calls the reader for the next piece (protected: a failing reader makes
+/// `load` return its error).
+fn read_piece<'gc>(
+    call: &mut Call<'gc, '_>,
+    state: ReaderState,
+) -> Result<Action<'gc>, Error<'gc>> {
+    call.push(call.get(0))?;
+    Ok(Action::ProtectedCall {
+        nargs: 0,
+        handler: None,
+        then: Continuation::new(piece_read, state.pack()),
+    })
+}
+
+/// The reader returned (or failed).
+fn piece_read<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+    outcome: Outcome<'gc>,
+    state: i64,
+) -> Result<Action<'gc>, Error<'gc>> {
+    let state = ReaderState::unpack(state);
+    let end = PIECES + state.pieces;
+    if let Outcome::Err(error) = outcome {
+        return return_values(call, [Value::Nil, error]);
+    }
+    let piece = call.get(end);
+    call.truncate(end);
+    let piece = match piece {
+        Value::Nil => None,
+        other => match to_string_coerced(ctx, other) {
+            Some(s) if s.is_empty() => None,
+            Some(s) => Some(s),
+            None => {
+                let message = format!("{}reader function must return a string", call.where_(1));
+                return load_result(ctx, call, Err(message.into_bytes()));
+            }
+        },
+    };
+    if let Some(piece) = piece {
+        call.push(Value::String(piece))?;
+        return read_piece(
+            call,
+            ReaderState {
+                pieces: state.pieces + 1,
+                env_given: state.env_given,
+            },
+        );
+    }
+    let mut text = Vec::new();
+    for value in &call.args()[PIECES..] {
+        if let Value::String(s) = value {
+            text.extend_from_slice(s.as_bytes());
+        }
+    }
+    let chunkname = match call.get(1) {
+        Value::Nil => b"=(load)".to_vec(),
+        other => to_string_coerced(ctx, other).map_or_else(Vec::new, |s| s.as_bytes().to_vec()),
+    };
+    let mode = match call.get(2) {
+        Value::Nil => b"bt".to_vec(),
+        other => to_string_coerced(ctx, other).map_or_else(Vec::new, |s| s.as_bytes().to_vec()),
+    };
+    let env = state.env_given.then(|| call.get(3));
+    let result = load_chunk(ctx, &text, &chunkname, &mode, env);
+    load_result(ctx, call, result)
+}
+
+/// The text of an OS error without Rust's ` (os error N)` suffix, as C's
+/// `strerror` words it.
+fn os_error_text(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
+/// Reads a source file as `luaL_loadfilex` does: `None` reads stdin; a
+/// first line starting with `#` is dropped (its newline kept, so line
+/// numbers stay right), as is a UTF-8 byte-order mark. Returns the text and
+/// the chunk name (`@name` or `=stdin`).
+pub fn read_source_file(name: Option<&[u8]>) -> Result<(Vec<u8>, Vec<u8>), Vec<u8>> {
+    let mut text = Vec::new();
+    let chunkname = match name {
+        None => {
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut text)
+                .map_err(|e| format!("cannot read stdin: {}", os_error_text(&e)).into_bytes())?;
+            b"=stdin".to_vec()
+        }
+        Some(name) => {
+            let shown = String::from_utf8_lossy(name).into_owned();
+            let path = path_of(name);
+            let mut file = std::fs::File::open(&path)
+                .map_err(|e| format!("cannot open {shown}: {}", os_error_text(&e)).into_bytes())?;
+            file.read_to_end(&mut text)
+                .map_err(|e| format!("cannot read {shown}: {}", os_error_text(&e)).into_bytes())?;
+            let mut chunkname = b"@".to_vec();
+            chunkname.extend_from_slice(name);
+            chunkname
+        }
+    };
+    Ok((strip_preamble(text), chunkname))
+}
+
+/// A file name from Lua bytes.
+#[cfg(unix)]
+fn path_of(name: &[u8]) -> std::path::PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    std::path::PathBuf::from(std::ffi::OsStr::from_bytes(name))
+}
+
+/// A file name from Lua bytes.
+#[cfg(not(unix))]
+fn path_of(name: &[u8]) -> std::path::PathBuf {
+    std::path::PathBuf::from(String::from_utf8_lossy(name).into_owned())
+}
+
+/// Drops a UTF-8 byte-order mark and a first line starting with `#`.
+fn strip_preamble(mut text: Vec<u8>) -> Vec<u8> {
+    if text.starts_with(b"\xEF\xBB\xBF") {
+        text.drain(..3);
+    }
+    if text.first() == Some(&b'#') {
+        let line_end = text.iter().position(|&b| b == b'\n').unwrap_or(text.len());
+        text.drain(..line_end);
+    }
+    text
+}
+
+/// Loads a file (`None`: stdin) as `loadfile` does.
+fn load_file<'gc>(
+    ctx: Context<'gc>,
+    name: Option<LuaString<'gc>>,
+    mode: &[u8],
+    env: Option<Value<'gc>>,
+) -> Result<Value<'gc>, Vec<u8>> {
+    let (text, chunkname) = read_source_file(name.map(|s| s.as_bytes()))?;
+    load_chunk(ctx, &text, &chunkname, mode, env)
+}
+
+/// `loadfile([filename [, mode [, env]]])`.
+pub fn loadfile<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+) -> Result<Action<'gc>, Error<'gc>> {
+    let name = opt_string(ctx, call, 1)?;
+    let mode = bytes_or(opt_string(ctx, call, 2)?, b"bt");
+    let env = env_argument(call, 3);
+    let result = load_file(ctx, name, &mode, env);
+    load_result(ctx, call, result)
+}
+
+/// `dofile([filename])`: loads the file and calls it, returning its
+/// results; errors propagate.
+pub fn dofile<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
+    let name = opt_string(ctx, call, 1)?;
+    let function = load_file(ctx, name, b"bt", None)
+        .map_err(|message| Error::Value(Value::String(ctx.intern(&message))))?;
+    call.clear();
+    call.push(function)?;
+    Ok(Action::Call {
+        nargs: 0,
+        then: Continuation::new(return_everything, 0),
+    })
+}
+
+fn return_everything<'gc>(
+    _ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+    _outcome: Outcome<'gc>,
+    _: i64,
+) -> Result<Action<'gc>, Error<'gc>> {
+    Ok(Action::Return(call.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ReaderState, os_error_text, strip_preamble};
+
+    #[test]
+    fn a_shebang_line_is_dropped_but_its_newline_kept() {
+        assert_eq!(
+            strip_preamble(b"#!/usr/bin/lua\nprint(1)".to_vec()),
+            b"\nprint(1)"
+        );
+        assert_eq!(strip_preamble(b"#only a comment".to_vec()), b"");
+        assert_eq!(strip_preamble(b"\xEF\xBB\xBF# bom\nx".to_vec()), b"\nx");
+        assert_eq!(
+            strip_preamble(b"print(1) # not a comment".to_vec()),
+            b"print(1) # not a comment"
+        );
+    }
+
+    #[test]
+    fn reader_state_survives_packing() {
+        for (pieces, env_given) in [(0, false), (0, true), (12345, true), (7, false)] {
+            let s = ReaderState::unpack(ReaderState { pieces, env_given }.pack());
+            assert_eq!((s.pieces, s.env_given), (pieces, env_given));
+        }
+    }
+
+    #[test]
+    fn os_errors_read_like_strerror() {
+        let e = std::io::Error::from_raw_os_error(2);
+        assert_eq!(os_error_text(&e), "No such file or directory");
+    }
+}

@@ -1,0 +1,38 @@
+//! saturn-stdlib: the Lua 5.4 standard library for Saturn.
+//!
+//! One module per library, each with an `open` function that installs it
+//! in a state and registers it in `package.loaded` (so error messages can
+//! name functions such as `coroutine.resume`, as PUC's `luaL_argerror`
+//! does). Helpers shared by the libraries live beside them: [`args`]
+//! checks arguments with PUC's messages, [`results`] shapes what a native
+//! returns, [`tostring`] converts values to text honouring `__tostring` and
+//! `__name`, and [`lookup`] indexes values honouring `__index`.
+#![forbid(unsafe_code)]
+
+pub mod args;
+pub mod base;
+pub mod coroutine;
+pub mod lookup;
+mod register;
+pub mod results;
+pub mod tostring;
+
+use saturn_vm::state::Context;
+
+pub use register::{loaded_table, set_functions};
+
+/// Opens the base library (`print`, `pcall`, `load`, ...) into the globals.
+pub fn open_base(ctx: Context<'_>) {
+    base::open(ctx);
+}
+
+/// Opens the `coroutine` library.
+pub fn open_coroutine(ctx: Context<'_>) {
+    coroutine::open(ctx);
+}
+
+/// Opens every library Saturn provides.
+pub fn open_libs(ctx: Context<'_>) {
+    open_base(ctx);
+    open_coroutine(ctx);
+}

@@ -1,0 +1,80 @@
+//! `collectgarbage`: every option, and collection that really happens.
+
+mod common;
+use common::check;
+
+#[test]
+fn options_answer_as_the_manual_says() {
+    check(
+        r#"
+        print(type(collectgarbage("count")), collectgarbage("count") > 0)
+        print(collectgarbage("isrunning"), collectgarbage("stop"), collectgarbage("isrunning"))
+        print(collectgarbage("restart"), collectgarbage("isrunning"))
+        print(collectgarbage("incremental"), collectgarbage("generational"), collectgarbage("incremental"))
+        print(collectgarbage("incremental", 100, 200, 10), collectgarbage("generational", 20, 100))
+        print(collectgarbage("incremental"))
+        print(collectgarbage(), collectgarbage("collect"), collectgarbage(nil))
+        print(type(collectgarbage("step")), type(collectgarbage("step", 100)))
+        print(collectgarbage("setpause", 150), collectgarbage("setpause", 200))
+        print(collectgarbage("setstepmul", 300), collectgarbage("setstepmul", 100))
+        print(pcall(collectgarbage, "bogus"))
+        print(pcall(collectgarbage, {}))
+        print(pcall(collectgarbage, "step", "x"))
+        print(pcall(collectgarbage, "incremental", 1.5))
+        "#,
+        "number\ttrue\n\
+         true\t0\tfalse\n\
+         0\ttrue\n\
+         incremental\tincremental\tgenerational\n\
+         incremental\tincremental\n\
+         generational\n\
+         0\t0\t0\n\
+         boolean\tboolean\n\
+         200\t150\n\
+         100\t300\n\
+         false\tbad argument #1 to 'collectgarbage' (invalid option 'bogus')\n\
+         false\tbad argument #1 to 'collectgarbage' (string expected, got table)\n\
+         false\tbad argument #2 to 'collectgarbage' (number expected, got string)\n\
+         false\tbad argument #2 to 'collectgarbage' (number has no integer representation)\n",
+    );
+}
+
+#[test]
+fn collect_runs_a_full_cycle_with_finalizers() {
+    check(
+        r#"
+        local log = {}
+        do setmetatable({}, {__gc = function() log[#log + 1] = "finalized" end}) end
+        collectgarbage()
+        print(log[1])
+        local weak = setmetatable({}, {__mode = "v"})
+        weak[1] = {}
+        collectgarbage()
+        print(weak[1])
+        local before = collectgarbage("count")
+        do local big = {} for i = 1, 10000 do big[i] = {} end end
+        local during = collectgarbage("count")
+        collectgarbage()
+        print(during > before, collectgarbage("count") < during)
+        "#,
+        "finalized\nnil\ntrue\ttrue\n",
+    );
+}
+
+#[test]
+fn collect_works_inside_a_coroutine() {
+    check(
+        r#"
+        local co = coroutine.wrap(function()
+          local weak = setmetatable({}, {__mode = "k"})
+          weak[{}] = true
+          collectgarbage()
+          print(next(weak))
+          coroutine.yield("yielded")
+          return collectgarbage("collect")
+        end)
+        print(co()) print(co())
+        "#,
+        "nil\nyielded\n0\n",
+    );
+}

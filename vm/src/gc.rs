@@ -1,0 +1,240 @@
+//! The garbage-collection driver: weak tables, `__gc` finalizers and the
+//! `collectgarbage` controls.
+//!
+//! gc-arena collects only between mutations. The executor returns to
+//! [`crate::state::Lua`] between slices; that is where collection runs,
+//! paced by bytes (see `Lua::gc_step`). When marking is complete, the
+//! finalize phase (`MarkedArena::finalize`, [`finalize_pass`]) does what
+//! PUC's atomic phase does:
+//!
+//! 1. ephemeron tables resurrect values of live keys, to a fixed point;
+//! 2. weak values that died are cleared;
+//! 3. dead objects registered for finalization (their metatable had `__gc`
+//!    when it was set) are resurrected and queued, then marking resumes;
+//! 4. weak keys that died are cleared.
+//!
+//! Queued finalizers run later as ordinary Lua calls ([`take_pending`]);
+//! errors in them become warnings, as in PUC.
+
+use gc_arena::{Collect, Finalization, Gc, GcWeak, Mutation, RefLock};
+
+use crate::meta::{MetaEvent, event_in};
+use crate::state::Context;
+use crate::table::{Table, WeakTable};
+use crate::userdata::{UserData, UserDataInner};
+use crate::value::Value;
+
+/// An object waiting for its `__gc`, held weakly until it dies.
+#[derive(Clone, Copy, Collect)]
+#[collect(no_drop)]
+enum Finalizable<'gc> {
+    Table(WeakTable<'gc>),
+    UserData(GcWeak<'gc, UserDataInner<'gc>>),
+}
+
+/// `collectgarbage`'s collector mode names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GcMode {
+    Incremental,
+    Generational,
+}
+
+impl GcMode {
+    pub fn name(self) -> &'static str {
+        match self {
+            GcMode::Incremental => "incremental",
+            GcMode::Generational => "generational",
+        }
+    }
+}
+
+/// A collection asked for by running Lua code (`collectgarbage`); the
+/// executor pauses and the host performs it between slices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GcRequest {
+    /// A full cycle, finalizers included (`collectgarbage("collect")`).
+    Collect,
+    /// About this many kilobytes of work (`collectgarbage("step", n)`).
+    Step(i64),
+}
+
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct GcStateInner<'gc> {
+    weak_tables: Vec<WeakTable<'gc>>,
+    finalizable: Vec<Finalizable<'gc>>,
+    /// Resurrected objects whose `__gc` must run.
+    pending: Vec<Value<'gc>>,
+    #[collect(require_static)]
+    pub stopped: bool,
+    #[collect(require_static)]
+    pub mode: GcMode,
+    /// A collection requested by Lua code, performed at the next pause.
+    #[collect(require_static)]
+    pub request: Option<GcRequest>,
+    /// Whether the last requested step finished a cycle.
+    #[collect(require_static)]
+    pub step_finished: bool,
+}
+
+/// The collector's bookkeeping, part of the state's root.
+pub type GcState<'gc> = Gc<'gc, RefLock<GcStateInner<'gc>>>;
+
+pub fn new_gc_state<'gc>(mc: &Mutation<'gc>) -> GcState<'gc> {
+    Gc::new(
+        mc,
+        RefLock::new(GcStateInner {
+            weak_tables: Vec::new(),
+            finalizable: Vec::new(),
+            pending: Vec::new(),
+            stopped: false,
+            mode: GcMode::Incremental,
+            request: None,
+            step_finished: false,
+        }),
+    )
+}
+
+/// Sets the metatable of a table, honouring `__mode` (weak table) and
+/// `__gc` (register for finalization) as PUC's `lua_setmetatable` does.
+pub fn set_table_metatable<'gc>(ctx: Context<'gc>, table: Table<'gc>, mt: Option<Table<'gc>>) {
+    table.set_metatable(ctx.mc, mt);
+    let (mut weak_keys, mut weak_values) = (false, false);
+    if let Some(mt) = mt {
+        if let Value::String(mode) = event_in(ctx, mt, MetaEvent::Mode) {
+            weak_keys = mode.as_bytes().contains(&b'k');
+            weak_values = mode.as_bytes().contains(&b'v');
+        }
+        if !event_in(ctx, mt, MetaEvent::Gc).is_nil() {
+            ctx.state
+                .gc
+                .borrow_mut(ctx.mc)
+                .finalizable
+                .push(Finalizable::Table(table.downgrade()));
+        }
+    }
+    let was_weak = {
+        let w = table.weakness();
+        w.keys || w.values
+    };
+    table.set_weakness(ctx.mc, weak_keys, weak_values);
+    if (weak_keys || weak_values) && !was_weak {
+        ctx.state
+            .gc
+            .borrow_mut(ctx.mc)
+            .weak_tables
+            .push(table.downgrade());
+    }
+}
+
+/// Sets the metatable of a full userdata, registering it for `__gc`.
+pub fn set_userdata_metatable<'gc>(ctx: Context<'gc>, ud: UserData<'gc>, mt: Option<Table<'gc>>) {
+    ud.set_metatable(ctx.mc, mt);
+    if let Some(mt) = mt
+        && !event_in(ctx, mt, MetaEvent::Gc).is_nil()
+    {
+        ctx.state
+            .gc
+            .borrow_mut(ctx.mc)
+            .finalizable
+            .push(Finalizable::UserData(Gc::downgrade(ud.0)));
+    }
+}
+
+/// One finalize-phase pass over a fully marked arena. Returns `true` when
+/// it resurrected something, so marking must resume before sweeping.
+pub fn finalize_pass<'gc>(fc: &Finalization<'gc>, state: GcState<'gc>) -> bool {
+    let mut gc = state.borrow_mut(fc);
+    gc.weak_tables.retain(|t| !t.is_dead(fc));
+    let live: Vec<Table<'gc>> = gc
+        .weak_tables
+        .iter()
+        .filter_map(|t| t.upgrade(fc))
+        .collect();
+    // 1. Ephemerons: values of live keys stay alive.
+    let mut resurrected = false;
+    for t in &live {
+        resurrected |= t.mark_ephemerons(fc);
+    }
+    if resurrected {
+        return true;
+    }
+    // 2. Weak values die before finalizers resurrect anything.
+    for t in &live {
+        t.clear_dead_values(fc);
+    }
+    // 3. Finalizers.
+    let mut queued = false;
+    let mut keep = Vec::with_capacity(gc.finalizable.len());
+    let tracked = std::mem::take(&mut gc.finalizable);
+    for object in tracked {
+        let dead = match object {
+            Finalizable::Table(t) => t.is_dead(fc),
+            Finalizable::UserData(u) => u.is_dead(fc),
+        };
+        if !dead {
+            keep.push(object);
+            continue;
+        }
+        let value = match object {
+            Finalizable::Table(t) => t.resurrect(fc).map(Value::Table),
+            Finalizable::UserData(u) => u.resurrect(fc).map(|u| Value::UserData(UserData(u))),
+        };
+        if let Some(v) = value {
+            gc.pending.push(v);
+            queued = true;
+        }
+    }
+    gc.finalizable = keep;
+    if queued {
+        return true;
+    }
+    // 4. Weak keys last.
+    for t in &live {
+        t.clear_dead_keys(fc);
+    }
+    false
+}
+
+/// Takes the objects whose `__gc` is due.
+pub fn take_pending<'gc>(ctx: Context<'gc>) -> Vec<Value<'gc>> {
+    std::mem::take(&mut ctx.state.gc.borrow_mut(ctx.mc).pending)
+}
+
+/// Whether finalizers are waiting to run.
+pub fn has_pending(ctx: Context<'_>) -> bool {
+    !ctx.state.gc.borrow().pending.is_empty()
+}
+
+/// At close: every object still registered gets its `__gc` (PUC calls all
+/// pending finalizers when a state closes).
+pub fn take_all_finalizable<'gc>(ctx: Context<'gc>) -> Vec<Value<'gc>> {
+    let mut gc = ctx.state.gc.borrow_mut(ctx.mc);
+    let tracked = std::mem::take(&mut gc.finalizable);
+    let mut out = std::mem::take(&mut gc.pending);
+    for object in tracked.into_iter().rev() {
+        match object {
+            Finalizable::Table(t) => {
+                if let Some(t) = t.upgrade(ctx.mc) {
+                    out.push(Value::Table(t));
+                }
+            }
+            Finalizable::UserData(u) => {
+                if let Some(u) = u.upgrade(ctx.mc) {
+                    out.push(Value::UserData(UserData(u)));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether the last `collectgarbage("step")` finished a cycle.
+pub fn last_step_finished(ctx: Context<'_>) -> bool {
+    ctx.state.gc.borrow().step_finished
+}
+
+/// Takes the collection requested by Lua code, if any.
+pub fn take_request(ctx: Context<'_>) -> Option<GcRequest> {
+    ctx.state.gc.borrow_mut(ctx.mc).request.take()
+}

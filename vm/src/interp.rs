@@ -1,0 +1,2022 @@
+//! The dispatch loop.
+//!
+//! `run` executes the Lua frame on top of a thread and keeps going through
+//! calls, returns, tail calls and metamethods that are Lua functions without
+//! leaving the loop: a call pushes a frame and reloads `pc`, `base` and the
+//! constants (DESIGN §4). It returns to the executor only when the top frame
+//! is not a Lua frame any more (a native continuation is due, or the thread's
+//! last frame returned), when a native function asks for something only the
+//! executor can do, on an error, or when fuel runs out.
+//!
+//! A metamethod call made by an instruction puts the metamethod and its
+//! arguments above the frame's registers and calls it with [`Ret::Meta`].
+//! When it returns, its result is left in the frame's `pending` slot and
+//! the frame, when it runs again, completes the interrupted instruction
+//! (PUC's `luaV_finishOp`) — so a metamethod may even yield.
+
+use gc_arena::Gc;
+
+use crate::arith::{self, ArithError};
+use crate::bytecode::{ArithOp, Op, Proto, RK};
+use crate::closure::{Function, FunctionProto, LuaClosure, UpValueState, new_closure};
+use crate::error::{Operand, function_name, position, variable_info};
+use crate::executor::{Action, invoke_native};
+use crate::meta::{MetaEvent, event_in, metamethod, type_name_for_error};
+use crate::number;
+use crate::state::Context;
+use crate::table::{InvalidKey, Table};
+use crate::thread::{
+    Catch, EXTRA_STACK, Frame, LuaFrame, MAX_STACK, NativeFrame, Ret, Thread, ThreadState,
+};
+use crate::value::Value;
+
+/// PUC's `MAXTAGLOOP`: the longest `__index`/`__newindex` chain.
+const MAX_TAG_LOOP: usize = 2000;
+/// The most frames a thread may have (Lua frames are also bounded by the
+/// stack size; this bounds chains of native calls).
+pub const MAX_FRAMES: usize = 200_000;
+
+/// Why [`run`] returned.
+pub(crate) enum Exit<'gc> {
+    /// Fuel ran out; the top frame's `pc` is saved.
+    OutOfFuel,
+    /// The top frame is not a Lua frame (or there is none).
+    Frame,
+    /// The native frame on top returned this action.
+    Action(Action<'gc>),
+    /// An error was raised (the top frame's `pc` is saved).
+    Error(Value<'gc>),
+    /// A message handler returned this value (the new error value).
+    HandlerReturned(Value<'gc>),
+}
+
+/// Result of starting a call.
+pub(crate) enum Called<'gc> {
+    /// A Lua frame was pushed.
+    Lua,
+    /// A native function returned at once; its results are delivered.
+    Returned(Returned<'gc>),
+    /// A native function asked for an action; its frame is on top.
+    Action(Action<'gc>),
+}
+
+/// What happened after a frame returned.
+pub(crate) enum Returned<'gc> {
+    Continue,
+    /// A message handler returned this value.
+    Handler(Value<'gc>),
+}
+
+/// The outcome of an operation that may call a metamethod.
+enum Flow<'gc> {
+    Value(Value<'gc>),
+    /// A Lua metamethod frame was pushed: go run it.
+    Pushed,
+    Exit(Exit<'gc>),
+}
+
+fn top_lua_frame<'a, 'gc>(ts: &'a mut ThreadState<'gc>) -> &'a mut LuaFrame<'gc> {
+    match ts.frames.last_mut() {
+        Some(Frame::Lua(f)) => f,
+        _ => unreachable!("the top frame is a Lua frame"),
+    }
+}
+
+fn proto_of<'gc>(closure: LuaClosure<'gc>) -> &'gc Proto {
+    &Gc::as_ref(Gc::as_ref(closure).proto).proto
+}
+
+/// A runtime error raised by the Lua frame on top: `chunk:line: msg`.
+pub(crate) fn runtime_error<'gc>(
+    ctx: Context<'gc>,
+    ts: &ThreadState<'gc>,
+    msg: &str,
+) -> Value<'gc> {
+    let mut text = match ts.frames.last() {
+        Some(Frame::Lua(f)) => {
+            let proto = proto_of(f.closure);
+            let mut p = position(proto, f.pc.saturating_sub(1));
+            p.push(' ');
+            p
+        }
+        _ => String::new(),
+    };
+    text.push_str(msg);
+    Value::String(ctx.intern(text.as_bytes()))
+}
+
+/// The variable description of `operand` in the top Lua frame.
+fn varinfo(ts: &ThreadState<'_>, operand: Operand) -> String {
+    match ts.frames.last() {
+        Some(Frame::Lua(f)) => variable_info(proto_of(f.closure), f.pc.saturating_sub(1), operand),
+        _ => String::new(),
+    }
+}
+
+fn type_error<'gc>(
+    ctx: Context<'gc>,
+    ts: &ThreadState<'gc>,
+    value: Value<'gc>,
+    op: &str,
+    operand: Operand,
+) -> Value<'gc> {
+    let msg = format!(
+        "attempt to {op} a {} value{}",
+        type_name_for_error(ctx, value),
+        varinfo(ts, operand)
+    );
+    runtime_error(ctx, ts, &msg)
+}
+
+fn order_error<'gc>(
+    ctx: Context<'gc>,
+    ts: &ThreadState<'gc>,
+    a: Value<'gc>,
+    b: Value<'gc>,
+) -> Value<'gc> {
+    let t1 = type_name_for_error(ctx, a);
+    let t2 = type_name_for_error(ctx, b);
+    let msg = if t1 == t2 {
+        format!("attempt to compare two {t1} values")
+    } else {
+        format!("attempt to compare {t1} with {t2}")
+    };
+    runtime_error(ctx, ts, &msg)
+}
+
+/// `chunk:line: ` of the frame `level` levels below frame `frame` (level 0 is
+/// `frame` itself), or "" when that frame is not a Lua frame.
+pub(crate) fn where_at(ts: &ThreadState<'_>, frame: usize, level: usize) -> String {
+    let mut index = frame as isize;
+    let mut remaining = level;
+    while index >= 0 {
+        match &ts.frames[index as usize] {
+            Frame::Unwind { .. } => {}
+            f => {
+                if remaining == 0 {
+                    return match f {
+                        Frame::Lua(f) => {
+                            let mut p = position(proto_of(f.closure), f.pc.saturating_sub(1));
+                            p.push(' ');
+                            p
+                        }
+                        _ => String::new(),
+                    };
+                }
+                remaining -= 1;
+            }
+        }
+        index -= 1;
+    }
+    String::new()
+}
+
+/// Resolves `__call` for the value at `func`, shifting the arguments up to
+/// make room for the callable object as first argument.
+fn resolve_callable<'gc>(
+    ctx: Context<'gc>,
+    ts: &mut ThreadState<'gc>,
+    func: usize,
+    nargs: &mut usize,
+) -> Result<Function<'gc>, Value<'gc>> {
+    let mut callee = ts.stack[func];
+    for _ in 0..MAX_TAG_LOOP {
+        if let Value::Function(f) = callee {
+            return Ok(f);
+        }
+        let handler = metamethod(ctx, callee, MetaEvent::Call);
+        if handler.is_nil() {
+            return Err(call_error(ctx, ts, func, callee));
+        }
+        let end = func + 1 + *nargs;
+        if ts.ensure_stack(end + 1).is_err() {
+            return Err(runtime_error(ctx, ts, "stack overflow"));
+        }
+        if ts.stack.len() > end + 1 {
+            // A Lua frame's registers above the call: shift just the call.
+            ts.stack.copy_within(func..end, func + 1);
+        } else {
+            ts.stack.insert(func, handler);
+            ts.stack.truncate(end + 1);
+        }
+        ts.stack[func] = handler;
+        *nargs += 1;
+        callee = handler;
+    }
+    Err(call_error(ctx, ts, func, callee))
+}
+
+/// "attempt to call a nil value (global 'f')", named from the calling
+/// instruction as PUC's `luaG_callerror`.
+fn call_error<'gc>(
+    ctx: Context<'gc>,
+    ts: &ThreadState<'gc>,
+    func: usize,
+    value: Value<'gc>,
+) -> Value<'gc> {
+    let extra = match ts.frames.last() {
+        Some(Frame::Lua(f)) => {
+            let proto = proto_of(f.closure);
+            let pc = f.pc.saturating_sub(1);
+            match function_name(proto, pc) {
+                Some((kind, name)) => format!(" ({kind} '{name}')"),
+                None => {
+                    let reg = func.checked_sub(f.base).filter(|r| *r < 256);
+                    match reg {
+                        Some(r) => variable_info(proto, pc, Operand::Register(r as u8)),
+                        None => String::new(),
+                    }
+                }
+            }
+        }
+        _ => String::new(),
+    };
+    let msg = format!(
+        "attempt to call a {} value{extra}",
+        type_name_for_error(ctx, value)
+    );
+    runtime_error(ctx, ts, &msg)
+}
+
+/// Starts calling `stack[func]` with the `nargs` values above it.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn precall<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    func: usize,
+    mut nargs: usize,
+    nresults: i32,
+    ret: Ret,
+    yieldable: bool,
+) -> Result<Called<'gc>, Value<'gc>> {
+    let function = resolve_callable(ctx, ts, func, &mut nargs)?;
+    if ts.frames.len() >= MAX_FRAMES {
+        return Err(runtime_error(ctx, ts, "stack overflow"));
+    }
+    match function {
+        Function::Lua(closure) => {
+            let proto = proto_of(closure);
+            let base = func + 1;
+            if ts
+                .ensure_stack(base + proto.max_stack as usize + EXTRA_STACK)
+                .is_err()
+            {
+                return Err(runtime_error(ctx, ts, "stack overflow"));
+            }
+            let nparams = proto.num_params as usize;
+            if nargs < nparams {
+                ts.stack[base + nargs..base + nparams].fill(Value::Nil);
+            }
+            let c_level = ts.next_c_level();
+            ts.frames.push(Frame::Lua(LuaFrame {
+                closure,
+                func,
+                base,
+                pc: 0,
+                top: base + nargs,
+                nresults,
+                ret,
+                tail: false,
+                pending: None,
+                c_level,
+            }));
+            Ok(Called::Lua)
+        }
+        Function::Native(native) => {
+            ts.stack.truncate(func + 1 + nargs);
+            let c_level = ts.next_c_level();
+            ts.frames.push(Frame::Native(NativeFrame {
+                native,
+                func,
+                base: func + 1,
+                nresults,
+                ret,
+                then: None,
+                catch: Catch::No,
+                call_level: 0,
+                error: None,
+                tail: false,
+                c_level,
+            }));
+            let frame = ts.frames.len() - 1;
+            match invoke_native(ctx, thread, ts, frame, None, yieldable)? {
+                Action::Return(n) => {
+                    let n = n.min(ts.stack.len() - (func + 1));
+                    let first = ts.stack.len() - n;
+                    Ok(Called::Returned(do_return(ctx, ts, first, n)))
+                }
+                action => Ok(Called::Action(action)),
+            }
+        }
+    }
+}
+
+/// Pops the top frame, delivering its `n` results found at `first`.
+pub(crate) fn do_return<'gc>(
+    ctx: Context<'gc>,
+    ts: &mut ThreadState<'gc>,
+    first: usize,
+    n: usize,
+) -> Returned<'gc> {
+    let (func, nresults, ret) = match ts.frames.pop() {
+        Some(Frame::Lua(f)) => (f.func, f.nresults, f.ret),
+        Some(Frame::Native(f)) => (f.func, f.nresults, f.ret),
+        _ => unreachable!("returning from a non-call frame"),
+    };
+    let _ = ctx;
+    match ret {
+        Ret::Normal => {
+            if first != func {
+                ts.stack.copy_within(first..first + n, func);
+            }
+            let count = if nresults < 0 { n } else { nresults as usize };
+            let end = func + count;
+            match ts.frames.last_mut() {
+                Some(Frame::Lua(caller)) => {
+                    caller.top = end;
+                    let need =
+                        caller.base + proto_of(caller.closure).max_stack as usize + EXTRA_STACK;
+                    if ts.stack.len() < need.max(end) {
+                        ts.stack.resize(need.max(end), Value::Nil);
+                    }
+                    if count > n {
+                        ts.stack[func + n..end].fill(Value::Nil);
+                    }
+                }
+                _ => {
+                    ts.stack.resize(end, Value::Nil);
+                    if count > n {
+                        ts.stack[func + n..end].fill(Value::Nil);
+                    }
+                }
+            }
+            Returned::Continue
+        }
+        Ret::Meta => {
+            let v = if n > 0 { ts.stack[first] } else { Value::Nil };
+            if let Some(Frame::Lua(caller)) = ts.frames.last_mut() {
+                caller.pending = Some(v);
+                let need = caller.base + proto_of(caller.closure).max_stack as usize + EXTRA_STACK;
+                if ts.stack.len() < need {
+                    ts.stack.resize(need, Value::Nil);
+                }
+            }
+            Returned::Continue
+        }
+        Ret::UnwindClose => {
+            ts.stack.truncate(func);
+            Returned::Continue
+        }
+        Ret::Handler => {
+            let v = if n > 0 { ts.stack[first] } else { Value::Nil };
+            ts.stack.truncate(func);
+            Returned::Handler(v)
+        }
+    }
+}
+
+/// Calls metamethod `handler` with `args` for the instruction being
+/// executed by the top Lua frame, wanting one result.
+fn call_meta<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    handler: Value<'gc>,
+    args: &[Value<'gc>],
+    yieldable: bool,
+) -> Flow<'gc> {
+    let frame = top_lua_frame(ts);
+    let slot = (frame.base + proto_of(frame.closure).max_stack as usize).max(frame.top);
+    let end = slot + 1 + args.len();
+    if end > MAX_STACK {
+        return Flow::Exit(Exit::Error(runtime_error(ctx, ts, "stack overflow")));
+    }
+    if ts.stack.len() < end {
+        ts.stack.resize(end, Value::Nil);
+    }
+    ts.stack[slot] = handler;
+    ts.stack[slot + 1..end].copy_from_slice(args);
+    match precall(ctx, thread, ts, slot, args.len(), 1, Ret::Meta, yieldable) {
+        Ok(Called::Lua) => Flow::Pushed,
+        Ok(Called::Returned(_)) => match top_lua_frame(ts).pending.take() {
+            Some(v) => Flow::Value(v),
+            None => Flow::Value(Value::Nil),
+        },
+        Ok(Called::Action(action)) => Flow::Exit(Exit::Action(action)),
+        Err(e) => Flow::Exit(Exit::Error(e)),
+    }
+}
+
+/// `obj[key]` with `__index`, for the top Lua frame.
+fn index<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    mut obj: Value<'gc>,
+    key: Value<'gc>,
+    operand: Operand,
+    yieldable: bool,
+) -> Flow<'gc> {
+    for step in 0..MAX_TAG_LOOP {
+        let handler = match obj {
+            Value::Table(t) => {
+                let v = t.get(ctx.mc, key);
+                if !v.is_nil() {
+                    return Flow::Value(v);
+                }
+                match t.metatable() {
+                    None => return Flow::Value(Value::Nil),
+                    Some(mt) => {
+                        let h = event_in(ctx, mt, MetaEvent::Index);
+                        if h.is_nil() {
+                            return Flow::Value(Value::Nil);
+                        }
+                        h
+                    }
+                }
+            }
+            _ => {
+                let h = metamethod(ctx, obj, MetaEvent::Index);
+                if h.is_nil() {
+                    let operand = if step == 0 { operand } else { Operand::Unnamed };
+                    return Flow::Exit(Exit::Error(type_error(ctx, ts, obj, "index", operand)));
+                }
+                h
+            }
+        };
+        if let Value::Function(_) = handler {
+            return call_meta(ctx, thread, ts, handler, &[obj, key], yieldable);
+        }
+        obj = handler;
+    }
+    Flow::Exit(Exit::Error(runtime_error(
+        ctx,
+        ts,
+        "'__index' chain too long; possible loop",
+    )))
+}
+
+/// A raw table store that reports invalid keys as PUC does.
+fn raw_set<'gc>(
+    ctx: Context<'gc>,
+    ts: &ThreadState<'gc>,
+    t: Table<'gc>,
+    key: Value<'gc>,
+    value: Value<'gc>,
+) -> Result<(), Value<'gc>> {
+    t.set(ctx.mc, key, value).map_err(|e: InvalidKey| {
+        let msg = match e {
+            InvalidKey::Nil => "table index is nil",
+            InvalidKey::NaN => "table index is NaN",
+            InvalidKey::NotInTable => e.message(),
+        };
+        runtime_error(ctx, ts, msg)
+    })
+}
+
+/// `obj[key] = value` with `__newindex`, for the top Lua frame.
+#[allow(clippy::too_many_arguments)]
+fn new_index<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    mut obj: Value<'gc>,
+    key: Value<'gc>,
+    value: Value<'gc>,
+    operand: Operand,
+    yieldable: bool,
+) -> Flow<'gc> {
+    for step in 0..MAX_TAG_LOOP {
+        let handler = match obj {
+            Value::Table(t) => {
+                let handler = match t.metatable() {
+                    None => Value::Nil,
+                    Some(mt) => {
+                        let h = event_in(ctx, mt, MetaEvent::NewIndex);
+                        if !h.is_nil() && !t.get(ctx.mc, key).is_nil() {
+                            Value::Nil
+                        } else {
+                            h
+                        }
+                    }
+                };
+                if handler.is_nil() {
+                    return match raw_set(ctx, ts, t, key, value) {
+                        Ok(()) => Flow::Value(Value::Nil),
+                        Err(e) => Flow::Exit(Exit::Error(e)),
+                    };
+                }
+                handler
+            }
+            _ => {
+                let h = metamethod(ctx, obj, MetaEvent::NewIndex);
+                if h.is_nil() {
+                    let operand = if step == 0 { operand } else { Operand::Unnamed };
+                    return Flow::Exit(Exit::Error(type_error(ctx, ts, obj, "index", operand)));
+                }
+                h
+            }
+        };
+        if let Value::Function(_) = handler {
+            return call_meta(ctx, thread, ts, handler, &[obj, key, value], yieldable);
+        }
+        obj = handler;
+    }
+    Flow::Exit(Exit::Error(runtime_error(
+        ctx,
+        ts,
+        "'__newindex' chain too long; possible loop",
+    )))
+}
+
+/// Arithmetic after the fast path failed: string coercion, then
+/// metamethods, then PUC's error messages.
+#[allow(clippy::too_many_arguments)]
+fn arith_slow<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    op: ArithOp,
+    a: Value<'gc>,
+    b: Value<'gc>,
+    operands: (Operand, Operand),
+    yieldable: bool,
+) -> Flow<'gc> {
+    match arith::arith_coerced(op, a, b) {
+        Some(Ok(v)) => return Flow::Value(v),
+        Some(Err(ArithError::Number(e))) => {
+            return Flow::Exit(Exit::Error(runtime_error(ctx, ts, arith_error_message(e))));
+        }
+        Some(Err(ArithError::NoInteger)) => {}
+        None => {}
+    }
+    let event = MetaEvent::of_arith(op);
+    let mut handler = metamethod(ctx, a, event);
+    if handler.is_nil() {
+        handler = metamethod(ctx, b, event);
+    }
+    if !handler.is_nil() {
+        return call_meta(ctx, thread, ts, handler, &[a, b], yieldable);
+    }
+    let error = if op.is_bitwise() {
+        if arith::to_number(a).is_some() && arith::to_number(b).is_some() {
+            let culprit = if arith::to_integer(a).is_none() {
+                operands.0
+            } else {
+                operands.1
+            };
+            let msg = format!(
+                "number{} has no integer representation",
+                varinfo(ts, culprit)
+            );
+            runtime_error(ctx, ts, &msg)
+        } else {
+            operand_error(ctx, ts, a, b, operands, "perform bitwise operation on")
+        }
+    } else {
+        operand_error(ctx, ts, a, b, operands, "perform arithmetic on")
+    };
+    Flow::Exit(Exit::Error(error))
+}
+
+/// PUC's messages for integer division and modulo by zero.
+fn arith_error_message(e: number::ArithError) -> &'static str {
+    match e {
+        number::ArithError::DivideByZero => "attempt to divide by zero",
+        number::ArithError::ModuloByZero => "attempt to perform 'n%%0'",
+    }
+}
+
+/// PUC's `luaG_opinterror`: blame the first operand that is not a number.
+fn operand_error<'gc>(
+    ctx: Context<'gc>,
+    ts: &ThreadState<'gc>,
+    a: Value<'gc>,
+    b: Value<'gc>,
+    operands: (Operand, Operand),
+    what: &str,
+) -> Value<'gc> {
+    let culprit_is_a = match a {
+        Value::Integer(_) | Value::Number(_) => false,
+        Value::String(_) => arith::to_number(a).is_none(),
+        _ => true,
+    };
+    if culprit_is_a {
+        type_error(ctx, ts, a, what, operands.0)
+    } else {
+        type_error(ctx, ts, b, what, operands.1)
+    }
+}
+
+/// `-a` / `~a` after the fast path failed.
+fn unary_slow<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    bitwise: bool,
+    a: Value<'gc>,
+    operand: Operand,
+    yieldable: bool,
+) -> Flow<'gc> {
+    let event = if bitwise {
+        MetaEvent::BNot
+    } else {
+        MetaEvent::Unm
+    };
+    // Numeric strings are coerced, as for binary operators.
+    let coerced = match (bitwise, arith::to_number(a)) {
+        (false, Some(number::Number::Int(i))) => Some(Value::Integer(i.wrapping_neg())),
+        (false, Some(number::Number::Float(f))) => Some(Value::Number(-f)),
+        (true, Some(_)) => arith::to_integer(a).map(|i| Value::Integer(!i)),
+        (_, None) => None,
+    };
+    if let Some(v) = coerced {
+        return Flow::Value(v);
+    }
+    let handler = metamethod(ctx, a, event);
+    if !handler.is_nil() {
+        return call_meta(ctx, thread, ts, handler, &[a, a], yieldable);
+    }
+    let error = if bitwise {
+        if arith::to_number(a).is_some() {
+            let msg = format!(
+                "number{} has no integer representation",
+                varinfo(ts, operand)
+            );
+            runtime_error(ctx, ts, &msg)
+        } else {
+            type_error(ctx, ts, a, "perform bitwise operation on", operand)
+        }
+    } else {
+        type_error(ctx, ts, a, "perform arithmetic on", operand)
+    };
+    Flow::Exit(Exit::Error(error))
+}
+
+/// `#a`.
+fn length<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    a: Value<'gc>,
+    operand: Operand,
+    yieldable: bool,
+) -> Flow<'gc> {
+    match a {
+        Value::String(s) => Flow::Value(Value::Integer(s.len() as i64)),
+        Value::Table(t) => {
+            let handler = match t.metatable() {
+                Some(mt) => event_in(ctx, mt, MetaEvent::Len),
+                None => Value::Nil,
+            };
+            if handler.is_nil() {
+                Flow::Value(Value::Integer(t.length(ctx.mc)))
+            } else {
+                call_meta(ctx, thread, ts, handler, &[a, a], yieldable)
+            }
+        }
+        _ => {
+            let handler = metamethod(ctx, a, MetaEvent::Len);
+            if handler.is_nil() {
+                Flow::Exit(Exit::Error(type_error(
+                    ctx,
+                    ts,
+                    a,
+                    "get length of",
+                    operand,
+                )))
+            } else {
+                call_meta(ctx, thread, ts, handler, &[a, a], yieldable)
+            }
+        }
+    }
+}
+
+/// `a == b` with `__eq`.
+fn equals<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    a: Value<'gc>,
+    b: Value<'gc>,
+    yieldable: bool,
+) -> Flow<'gc> {
+    let comparable = matches!(
+        (a, b),
+        (Value::Table(_), Value::Table(_)) | (Value::UserData(_), Value::UserData(_))
+    );
+    if !comparable || a.raw_eq(b) {
+        return Flow::Value(Value::Boolean(a.raw_eq(b)));
+    }
+    let mut handler = metamethod(ctx, a, MetaEvent::Eq);
+    if handler.is_nil() {
+        handler = metamethod(ctx, b, MetaEvent::Eq);
+    }
+    if handler.is_nil() {
+        return Flow::Value(Value::Boolean(false));
+    }
+    call_meta(ctx, thread, ts, handler, &[a, b], yieldable)
+}
+
+/// `a < b` (`le`: `a <= b`) after the numeric fast path failed.
+fn order<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    a: Value<'gc>,
+    b: Value<'gc>,
+    le: bool,
+    yieldable: bool,
+) -> Flow<'gc> {
+    if let (Value::String(x), Value::String(y)) = (a, b) {
+        let r = if le {
+            x.as_bytes() <= y.as_bytes()
+        } else {
+            x.as_bytes() < y.as_bytes()
+        };
+        return Flow::Value(Value::Boolean(r));
+    }
+    let event = if le { MetaEvent::Le } else { MetaEvent::Lt };
+    let mut handler = metamethod(ctx, a, event);
+    if handler.is_nil() {
+        handler = metamethod(ctx, b, event);
+    }
+    if handler.is_nil() {
+        return Flow::Exit(Exit::Error(order_error(ctx, ts, a, b)));
+    }
+    call_meta(ctx, thread, ts, handler, &[a, b], yieldable)
+}
+
+fn is_str_or_num(v: Value<'_>) -> bool {
+    matches!(v, Value::String(_) | Value::Integer(_) | Value::Number(_))
+}
+
+/// Concatenates `stack[first .. first + total]` into `stack[first]`, from
+/// the right, as PUC's `luaV_concat`.
+fn concat<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    first: usize,
+    mut total: usize,
+    yieldable: bool,
+) -> Flow<'gc> {
+    while total > 1 {
+        let top = first + total;
+        let (a, b) = (ts.stack[top - 2], ts.stack[top - 1]);
+        if is_str_or_num(a) && is_str_or_num(b) {
+            let mut n = 2;
+            while n < total && is_str_or_num(ts.stack[top - n - 1]) {
+                n += 1;
+            }
+            let mut len = 0usize;
+            for v in &ts.stack[top - n..top] {
+                len = len.saturating_add(match v {
+                    Value::String(s) => s.len(),
+                    _ => 24,
+                });
+            }
+            if len >= i32::MAX as usize {
+                return Flow::Exit(Exit::Error(runtime_error(
+                    ctx,
+                    ts,
+                    "string length overflow",
+                )));
+            }
+            let mut buf = Vec::with_capacity(len);
+            for v in &ts.stack[top - n..top] {
+                v.push_str_form(&mut buf);
+            }
+            ts.stack[top - n] = Value::String(ctx.intern(&buf));
+            total -= n - 1;
+        } else {
+            let mut handler = metamethod(ctx, a, MetaEvent::Concat);
+            if handler.is_nil() {
+                handler = metamethod(ctx, b, MetaEvent::Concat);
+            }
+            if handler.is_nil() {
+                let (culprit, slot) = if is_str_or_num(a) {
+                    (b, top - 1)
+                } else {
+                    (a, top - 2)
+                };
+                let frame = top_lua_frame(ts);
+                let operand = match slot.checked_sub(frame.base) {
+                    Some(r) if r < 256 => Operand::Register(r as u8),
+                    _ => Operand::Unnamed,
+                };
+                return Flow::Exit(Exit::Error(type_error(
+                    ctx,
+                    ts,
+                    culprit,
+                    "concatenate",
+                    operand,
+                )));
+            }
+            top_lua_frame(ts).top = top;
+            match call_meta(ctx, thread, ts, handler, &[a, b], yieldable) {
+                Flow::Value(v) => {
+                    ts.stack[top - 2] = v;
+                    total -= 1;
+                }
+                other => return other,
+            }
+        }
+    }
+    Flow::Value(ts.stack[first])
+}
+
+/// Reads upvalue `index` of `closure`.
+#[inline]
+fn get_upvalue<'gc>(
+    closure: LuaClosure<'gc>,
+    index: u8,
+    thread: Thread<'gc>,
+    ts: &ThreadState<'gc>,
+) -> Value<'gc> {
+    match closure.upvalues[index as usize].get() {
+        UpValueState::Closed(v) => v,
+        UpValueState::Open {
+            thread: owner,
+            index,
+        } => {
+            if owner.ptr_eq(thread) {
+                ts.stack[index]
+            } else {
+                owner
+                    .0
+                    .borrow()
+                    .stack
+                    .get(index)
+                    .copied()
+                    .unwrap_or_default()
+            }
+        }
+    }
+}
+
+/// Writes upvalue `index` of `closure`.
+#[inline]
+fn set_upvalue<'gc>(
+    ctx: Context<'gc>,
+    closure: LuaClosure<'gc>,
+    index: u8,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    value: Value<'gc>,
+) {
+    let uv = closure.upvalues[index as usize];
+    match uv.get() {
+        UpValueState::Closed(_) => uv.set(ctx.mc, UpValueState::Closed(value)),
+        UpValueState::Open {
+            thread: owner,
+            index,
+        } => {
+            if owner.ptr_eq(thread) {
+                ts.stack[index] = value;
+            } else if let Some(slot) = owner.0.borrow_mut(ctx.mc).stack.get_mut(index) {
+                *slot = value;
+            }
+        }
+    }
+}
+
+/// Integer `for` preparation (PUC's `forprep`); `Ok(true)` skips the loop.
+fn for_prep<'gc>(
+    ctx: Context<'gc>,
+    ts: &mut ThreadState<'gc>,
+    ra: usize,
+) -> Result<bool, Value<'gc>> {
+    let (init, limit, step) = (ts.stack[ra], ts.stack[ra + 1], ts.stack[ra + 2]);
+    if let (Value::Integer(init), Value::Integer(step)) = (init, step) {
+        if step == 0 {
+            return Err(runtime_error(ctx, ts, "'for' step is zero"));
+        }
+        let limit = match limit {
+            Value::Integer(l) => l,
+            _ => {
+                let Some(flimit) = arith::to_number(limit) else {
+                    return Err(for_error(ctx, ts, limit, "limit"));
+                };
+                let converted = match flimit {
+                    number::Number::Int(i) => Some(i),
+                    number::Number::Float(f) => {
+                        if step < 0 {
+                            number::float_ceil_to_int(f)
+                        } else {
+                            number::float_floor_to_int(f)
+                        }
+                    }
+                };
+                match converted {
+                    Some(l) => l,
+                    None => {
+                        let f = flimit.to_f64();
+                        if f > 0.0 {
+                            if step < 0 {
+                                return Ok(true);
+                            }
+                            i64::MAX
+                        } else {
+                            if step > 0 {
+                                return Ok(true);
+                            }
+                            i64::MIN
+                        }
+                    }
+                }
+            }
+        };
+        if if step > 0 { init > limit } else { init < limit } {
+            return Ok(true);
+        }
+        let count = if step > 0 {
+            (limit as u64).wrapping_sub(init as u64) / step as u64
+        } else {
+            (init as u64).wrapping_sub(limit as u64) / ((-(step + 1)) as u64 + 1)
+        };
+        ts.stack[ra + 1] = Value::Integer(count as i64);
+        ts.stack[ra + 3] = Value::Integer(init);
+        Ok(false)
+    } else {
+        let Some(flimit) = arith::to_number(limit) else {
+            return Err(for_error(ctx, ts, limit, "limit"));
+        };
+        let Some(fstep) = arith::to_number(step) else {
+            return Err(for_error(ctx, ts, step, "step"));
+        };
+        let Some(finit) = arith::to_number(init) else {
+            return Err(for_error(ctx, ts, init, "initial"));
+        };
+        let (finit, flimit, fstep) = (finit.to_f64(), flimit.to_f64(), fstep.to_f64());
+        if fstep == 0.0 {
+            return Err(runtime_error(ctx, ts, "'for' step is zero"));
+        }
+        if if fstep > 0.0 {
+            flimit < finit
+        } else {
+            finit < flimit
+        } {
+            return Ok(true);
+        }
+        ts.stack[ra] = Value::Number(finit);
+        ts.stack[ra + 1] = Value::Number(flimit);
+        ts.stack[ra + 2] = Value::Number(fstep);
+        ts.stack[ra + 3] = Value::Number(finit);
+        Ok(false)
+    }
+}
+
+fn for_error<'gc>(
+    ctx: Context<'gc>,
+    ts: &ThreadState<'gc>,
+    value: Value<'gc>,
+    what: &str,
+) -> Value<'gc> {
+    let msg = format!(
+        "bad 'for' {what} value (number expected, got {})",
+        type_name_for_error(ctx, value)
+    );
+    runtime_error(ctx, ts, &msg)
+}
+
+/// Marks `stack[slot]` as to-be-closed (nil and false are ignored).
+fn mark_tbc<'gc>(
+    ctx: Context<'gc>,
+    ts: &mut ThreadState<'gc>,
+    slot: usize,
+    reg: u8,
+) -> Result<(), Value<'gc>> {
+    let value = ts.stack[slot];
+    if value.is_falsy() {
+        return Ok(());
+    }
+    if metamethod(ctx, value, MetaEvent::Close).is_nil() {
+        let name = match ts.frames.last() {
+            Some(Frame::Lua(f)) => proto_of(f.closure)
+                .local_name(reg as usize + 1, f.pc.saturating_sub(1))
+                .map(|n| String::from_utf8_lossy(n).into_owned())
+                .unwrap_or_else(|| "?".into()),
+            _ => "?".into(),
+        };
+        let msg = format!("variable '{name}' got a non-closable value");
+        return Err(runtime_error(ctx, ts, &msg));
+    }
+    ts.tbc.push(slot);
+    Ok(())
+}
+
+/// Closes upvalues and calls the next pending `__close` at or above
+/// `level` for the top Lua frame. `None` when nothing is left to close.
+fn close_next<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    level: usize,
+    yieldable: bool,
+) -> Option<Flow<'gc>> {
+    ts.close_upvalues(ctx.mc, level);
+    let slot = ts.pop_tbc(level)?;
+    let value = ts.stack[slot];
+    let handler = metamethod(ctx, value, MetaEvent::Close);
+    Some(call_meta(
+        ctx,
+        thread,
+        ts,
+        handler,
+        &[value, Value::Nil],
+        yieldable,
+    ))
+}
+
+/// Runs the Lua frame on top of `ts` (see the module docs).
+pub(crate) fn run<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    fuel: &mut i64,
+    yieldable: bool,
+) -> Exit<'gc> {
+    let mc = ctx.mc;
+    'frame: loop {
+        if *fuel <= 0 {
+            return Exit::OutOfFuel;
+        }
+        let (closure, base, mut pc, pending) = match ts.frames.last_mut() {
+            Some(Frame::Lua(f)) => (f.closure, f.base, f.pc, f.pending.take()),
+            _ => return Exit::Frame,
+        };
+        let fproto: &'gc FunctionProto<'gc> = Gc::as_ref(Gc::as_ref(closure).proto);
+        let proto: &'gc Proto = &fproto.proto;
+        let code: &'gc [Op] = &proto.code;
+        let k: &'gc [Value<'gc>] = &fproto.constants;
+
+        macro_rules! r {
+            ($x:expr) => {
+                ts.stack[base + $x as usize]
+            };
+        }
+        macro_rules! save_pc {
+            () => {
+                top_lua_frame(ts).pc = pc
+            };
+        }
+        macro_rules! throw {
+            ($msg:expr) => {{
+                save_pc!();
+                return Exit::Error(runtime_error(ctx, ts, $msg));
+            }};
+        }
+        macro_rules! flow {
+            ($e:expr) => {
+                match $e {
+                    Flow::Value(v) => v,
+                    Flow::Pushed => continue 'frame,
+                    Flow::Exit(x) => return x,
+                }
+            };
+        }
+        macro_rules! rk {
+            ($x:expr) => {
+                match $x {
+                    RK::Reg(r) => r!(r),
+                    RK::Const(c) => k[c as usize],
+                }
+            };
+        }
+        macro_rules! jump_back {
+            ($target:expr) => {{
+                pc = $target as usize;
+                *fuel -= 1;
+                if *fuel <= 0 {
+                    save_pc!();
+                    return Exit::OutOfFuel;
+                }
+            }};
+        }
+        macro_rules! cond {
+            ($res:expr, $k:expr) => {
+                if $res != $k {
+                    pc += 1;
+                }
+            };
+        }
+
+        if let Some(result) = pending {
+            // Finish the instruction interrupted by a metamethod call.
+            match code[pc - 1] {
+                Op::GetTabUp { a, .. }
+                | Op::GetTable { a, .. }
+                | Op::GetI { a, .. }
+                | Op::GetField { a, .. }
+                | Op::SelfOp { a, .. }
+                | Op::AddI { a, .. }
+                | Op::ArithK { a, .. }
+                | Op::ShrI { a, .. }
+                | Op::ShlI { a, .. }
+                | Op::Arith { a, .. }
+                | Op::Unm { a, .. }
+                | Op::BNot { a, .. }
+                | Op::Len { a, .. } => r!(a) = result,
+                Op::Eq { k, .. }
+                | Op::Lt { k, .. }
+                | Op::Le { k, .. }
+                | Op::LtI { k, .. }
+                | Op::LeI { k, .. }
+                | Op::GtI { k, .. }
+                | Op::GeI { k, .. } => cond!(!result.is_falsy(), k),
+                Op::Concat { a, .. } => {
+                    let top = top_lua_frame(ts).top;
+                    ts.stack[top - 2] = result;
+                    let first = base + a as usize;
+                    save_pc!();
+                    let v = flow!(concat(ctx, thread, ts, first, top - 1 - first, yieldable));
+                    r!(a) = v;
+                }
+                Op::Close { .. } | Op::Return { .. } => pc -= 1,
+                _ => {}
+            }
+        }
+
+        loop {
+            let op = code[pc];
+            pc += 1;
+            match op {
+                Op::Move { a, b } => r!(a) = r!(b),
+                Op::LoadI { a, value } => r!(a) = Value::Integer(value as i64),
+                Op::LoadF { a, value } => r!(a) = Value::Number(value as f64),
+                Op::LoadK { a, k: c } => r!(a) = k[c as usize],
+                Op::LoadFalse { a } => r!(a) = Value::Boolean(false),
+                Op::LFalseSkip { a } => {
+                    r!(a) = Value::Boolean(false);
+                    pc += 1;
+                }
+                Op::LoadTrue { a } => r!(a) = Value::Boolean(true),
+                Op::LoadNil { a, b } => {
+                    let start = base + a as usize;
+                    ts.stack[start..=start + b as usize].fill(Value::Nil);
+                }
+                Op::GetUpval { a, b } => r!(a) = get_upvalue(closure, b, thread, ts),
+                Op::SetUpval { a, b } => {
+                    let v = r!(a);
+                    set_upvalue(ctx, closure, b, thread, ts, v);
+                }
+                Op::GetTabUp { a, b, key } => {
+                    let t = get_upvalue(closure, b, thread, ts);
+                    let key = k[key as usize];
+                    if let (Value::Table(table), Value::String(s)) = (t, key) {
+                        let v = table.get_str(mc, s);
+                        if !v.is_nil() || table.metatable().is_none() {
+                            r!(a) = v;
+                            continue;
+                        }
+                    }
+                    save_pc!();
+                    r!(a) = flow!(index(
+                        ctx,
+                        thread,
+                        ts,
+                        t,
+                        key,
+                        Operand::Upvalue(b),
+                        yieldable
+                    ));
+                }
+                Op::GetTable { a, b, c } => {
+                    let (t, key) = (r!(b), r!(c));
+                    if let Value::Table(table) = t {
+                        let v = table.get(mc, key);
+                        if !v.is_nil() || table.metatable().is_none() {
+                            r!(a) = v;
+                            continue;
+                        }
+                    }
+                    save_pc!();
+                    r!(a) = flow!(index(
+                        ctx,
+                        thread,
+                        ts,
+                        t,
+                        key,
+                        Operand::Register(b),
+                        yieldable
+                    ));
+                }
+                Op::GetI { a, b, c } => {
+                    let t = r!(b);
+                    if let Value::Table(table) = t {
+                        let v = table.get_int(mc, c as i64);
+                        if !v.is_nil() || table.metatable().is_none() {
+                            r!(a) = v;
+                            continue;
+                        }
+                    }
+                    save_pc!();
+                    let key = Value::Integer(c as i64);
+                    r!(a) = flow!(index(
+                        ctx,
+                        thread,
+                        ts,
+                        t,
+                        key,
+                        Operand::Register(b),
+                        yieldable
+                    ));
+                }
+                Op::GetField { a, b, key } => {
+                    let t = r!(b);
+                    let key = k[key as usize];
+                    if let (Value::Table(table), Value::String(s)) = (t, key) {
+                        let v = table.get_str(mc, s);
+                        if !v.is_nil() || table.metatable().is_none() {
+                            r!(a) = v;
+                            continue;
+                        }
+                    }
+                    save_pc!();
+                    r!(a) = flow!(index(
+                        ctx,
+                        thread,
+                        ts,
+                        t,
+                        key,
+                        Operand::Register(b),
+                        yieldable
+                    ));
+                }
+                Op::SetTabUp { a, key, value } => {
+                    let t = get_upvalue(closure, a, thread, ts);
+                    let (key, v) = (k[key as usize], rk!(value));
+                    if let (Value::Table(table), Value::String(s)) = (t, key)
+                        && table.metatable().is_none()
+                    {
+                        table.set_str(mc, s, v);
+                        continue;
+                    }
+                    save_pc!();
+                    flow!(new_index(
+                        ctx,
+                        thread,
+                        ts,
+                        t,
+                        key,
+                        v,
+                        Operand::Upvalue(a),
+                        yieldable
+                    ));
+                }
+                Op::SetTable { a, b, value } => {
+                    let (t, key, v) = (r!(a), r!(b), rk!(value));
+                    save_pc!();
+                    flow!(new_index(
+                        ctx,
+                        thread,
+                        ts,
+                        t,
+                        key,
+                        v,
+                        Operand::Register(a),
+                        yieldable
+                    ));
+                }
+                Op::SetI { a, b, value } => {
+                    let (t, v) = (r!(a), rk!(value));
+                    if let Value::Table(table) = t
+                        && table.metatable().is_none()
+                    {
+                        table.set_int(mc, b as i64, v);
+                        continue;
+                    }
+                    save_pc!();
+                    let key = Value::Integer(b as i64);
+                    flow!(new_index(
+                        ctx,
+                        thread,
+                        ts,
+                        t,
+                        key,
+                        v,
+                        Operand::Register(a),
+                        yieldable
+                    ));
+                }
+                Op::SetField { a, key, value } => {
+                    let (t, key, v) = (r!(a), k[key as usize], rk!(value));
+                    if let (Value::Table(table), Value::String(s)) = (t, key)
+                        && table.metatable().is_none()
+                    {
+                        table.set_str(mc, s, v);
+                        continue;
+                    }
+                    save_pc!();
+                    flow!(new_index(
+                        ctx,
+                        thread,
+                        ts,
+                        t,
+                        key,
+                        v,
+                        Operand::Register(a),
+                        yieldable
+                    ));
+                }
+                Op::NewTable { a, array, hash } => {
+                    *fuel -= 1;
+                    let t =
+                        Table::with_capacity(mc, &ctx.state.account, array as usize, hash as usize);
+                    r!(a) = Value::Table(t);
+                }
+                Op::SelfOp { a, b, key } => {
+                    let t = r!(b);
+                    let key = rk!(key);
+                    r!(a + 1) = t;
+                    if let (Value::Table(table), Value::String(s)) = (t, key) {
+                        let v = table.get_str(mc, s);
+                        if !v.is_nil() || table.metatable().is_none() {
+                            r!(a) = v;
+                            continue;
+                        }
+                    }
+                    save_pc!();
+                    r!(a) = flow!(index(
+                        ctx,
+                        thread,
+                        ts,
+                        t,
+                        key,
+                        Operand::Register(b),
+                        yieldable
+                    ));
+                }
+                Op::AddI { a, b, imm } => {
+                    let x = r!(b);
+                    match x {
+                        Value::Integer(i) => r!(a) = Value::Integer(i.wrapping_add(imm as i64)),
+                        Value::Number(f) => r!(a) = Value::Number(f + imm as f64),
+                        _ => {
+                            save_pc!();
+                            let y = Value::Integer(imm as i64);
+                            let operands = (Operand::Register(b), Operand::Unnamed);
+                            r!(a) = flow!(arith_slow(
+                                ctx,
+                                thread,
+                                ts,
+                                ArithOp::Add,
+                                x,
+                                y,
+                                operands,
+                                yieldable
+                            ));
+                        }
+                    }
+                }
+                Op::ArithK { op, a, b, k: c } => {
+                    let (x, y) = (r!(b), k[c as usize]);
+                    let fast = match (op, x, y) {
+                        (ArithOp::Add, Value::Integer(i), Value::Integer(j)) => {
+                            Some(Value::Integer(i.wrapping_add(j)))
+                        }
+                        (ArithOp::Sub, Value::Integer(i), Value::Integer(j)) => {
+                            Some(Value::Integer(i.wrapping_sub(j)))
+                        }
+                        (ArithOp::Mul, Value::Integer(i), Value::Integer(j)) => {
+                            Some(Value::Integer(i.wrapping_mul(j)))
+                        }
+                        (ArithOp::Add, Value::Number(i), Value::Number(j)) => {
+                            Some(Value::Number(i + j))
+                        }
+                        (ArithOp::Mul, Value::Number(i), Value::Number(j)) => {
+                            Some(Value::Number(i * j))
+                        }
+                        _ => None,
+                    };
+                    if let Some(v) = fast {
+                        r!(a) = v;
+                        continue;
+                    }
+                    match arith::arith_numbers(op, x, y) {
+                        Some(Ok(v)) => r!(a) = v,
+                        _ => {
+                            save_pc!();
+                            let operands = (Operand::Register(b), Operand::Unnamed);
+                            r!(a) =
+                                flow!(arith_slow(ctx, thread, ts, op, x, y, operands, yieldable));
+                        }
+                    }
+                }
+                Op::ShrI { a, b, imm } => {
+                    let x = r!(b);
+                    if let Value::Integer(i) = x {
+                        r!(a) = Value::Integer(number::shift_right(i, imm as i64));
+                    } else {
+                        save_pc!();
+                        let y = Value::Integer(imm as i64);
+                        let operands = (Operand::Register(b), Operand::Unnamed);
+                        r!(a) = flow!(arith_slow(
+                            ctx,
+                            thread,
+                            ts,
+                            ArithOp::Shr,
+                            x,
+                            y,
+                            operands,
+                            yieldable
+                        ));
+                    }
+                }
+                Op::ShlI { a, b, imm } => {
+                    let y = r!(b);
+                    if let Value::Integer(i) = y {
+                        r!(a) = Value::Integer(number::shift_left(imm as i64, i));
+                    } else {
+                        save_pc!();
+                        let x = Value::Integer(imm as i64);
+                        let operands = (Operand::Unnamed, Operand::Register(b));
+                        r!(a) = flow!(arith_slow(
+                            ctx,
+                            thread,
+                            ts,
+                            ArithOp::Shl,
+                            x,
+                            y,
+                            operands,
+                            yieldable
+                        ));
+                    }
+                }
+                Op::Arith { op, a, b, c } => {
+                    let (x, y) = (r!(b), r!(c));
+                    let fast = match (op, x, y) {
+                        (ArithOp::Add, Value::Integer(i), Value::Integer(j)) => {
+                            Some(Value::Integer(i.wrapping_add(j)))
+                        }
+                        (ArithOp::Sub, Value::Integer(i), Value::Integer(j)) => {
+                            Some(Value::Integer(i.wrapping_sub(j)))
+                        }
+                        (ArithOp::Mul, Value::Integer(i), Value::Integer(j)) => {
+                            Some(Value::Integer(i.wrapping_mul(j)))
+                        }
+                        (ArithOp::Add, Value::Number(i), Value::Number(j)) => {
+                            Some(Value::Number(i + j))
+                        }
+                        (ArithOp::Sub, Value::Number(i), Value::Number(j)) => {
+                            Some(Value::Number(i - j))
+                        }
+                        (ArithOp::Mul, Value::Number(i), Value::Number(j)) => {
+                            Some(Value::Number(i * j))
+                        }
+                        (ArithOp::Div, Value::Number(i), Value::Number(j)) => {
+                            Some(Value::Number(i / j))
+                        }
+                        _ => match arith::arith_numbers(op, x, y) {
+                            Some(Ok(v)) => Some(v),
+                            _ => None,
+                        },
+                    };
+                    match fast {
+                        Some(v) => r!(a) = v,
+                        None => {
+                            save_pc!();
+                            let operands = (Operand::Register(b), Operand::Register(c));
+                            r!(a) =
+                                flow!(arith_slow(ctx, thread, ts, op, x, y, operands, yieldable));
+                        }
+                    }
+                }
+                Op::Unm { a, b } => {
+                    let x = r!(b);
+                    match x {
+                        Value::Integer(i) => r!(a) = Value::Integer(i.wrapping_neg()),
+                        Value::Number(f) => r!(a) = Value::Number(-f),
+                        _ => {
+                            save_pc!();
+                            r!(a) = flow!(unary_slow(
+                                ctx,
+                                thread,
+                                ts,
+                                false,
+                                x,
+                                Operand::Register(b),
+                                yieldable
+                            ));
+                        }
+                    }
+                }
+                Op::BNot { a, b } => {
+                    let x = r!(b);
+                    if let Value::Integer(i) = x {
+                        r!(a) = Value::Integer(!i);
+                    } else {
+                        save_pc!();
+                        r!(a) = flow!(unary_slow(
+                            ctx,
+                            thread,
+                            ts,
+                            true,
+                            x,
+                            Operand::Register(b),
+                            yieldable
+                        ));
+                    }
+                }
+                Op::Not { a, b } => r!(a) = Value::Boolean(r!(b).is_falsy()),
+                Op::Len { a, b } => {
+                    let x = r!(b);
+                    save_pc!();
+                    r!(a) = flow!(length(ctx, thread, ts, x, Operand::Register(b), yieldable));
+                }
+                Op::Concat { a, n } => {
+                    save_pc!();
+                    *fuel -= 1;
+                    let first = base + a as usize;
+                    let v = flow!(concat(ctx, thread, ts, first, n as usize, yieldable));
+                    r!(a) = v;
+                }
+                Op::Close { a } => {
+                    save_pc!();
+                    if let Some(f) = close_next(ctx, thread, ts, base + a as usize, yieldable) {
+                        flow!(f);
+                        // The handler returned at once: close the next one.
+                        pc -= 1;
+                    }
+                }
+                Op::Tbc { a } => {
+                    save_pc!();
+                    if let Err(e) = mark_tbc(ctx, ts, base + a as usize, a) {
+                        return Exit::Error(e);
+                    }
+                }
+                Op::Jmp { target } => {
+                    if (target as usize) < pc {
+                        jump_back!(target);
+                    } else {
+                        pc = target as usize;
+                    }
+                }
+                Op::Eq { a, b, k: kk } => {
+                    let (x, y) = (r!(a), r!(b));
+                    let res = match (x, y) {
+                        (Value::Integer(i), Value::Integer(j)) => i == j,
+                        (Value::Table(_), Value::Table(_))
+                        | (Value::UserData(_), Value::UserData(_)) => {
+                            save_pc!();
+                            !flow!(equals(ctx, thread, ts, x, y, yieldable)).is_falsy()
+                        }
+                        _ => x.raw_eq(y),
+                    };
+                    cond!(res, kk);
+                }
+                Op::Lt { a, b, k: kk } => {
+                    let (x, y) = (r!(a), r!(b));
+                    let res = match arith::num_lt(x, y) {
+                        Some(r) => r,
+                        None => {
+                            save_pc!();
+                            !flow!(order(ctx, thread, ts, x, y, false, yieldable)).is_falsy()
+                        }
+                    };
+                    cond!(res, kk);
+                }
+                Op::Le { a, b, k: kk } => {
+                    let (x, y) = (r!(a), r!(b));
+                    let res = match arith::num_le(x, y) {
+                        Some(r) => r,
+                        None => {
+                            save_pc!();
+                            !flow!(order(ctx, thread, ts, x, y, true, yieldable)).is_falsy()
+                        }
+                    };
+                    cond!(res, kk);
+                }
+                Op::EqK { a, b, k: kk } => {
+                    let res = r!(a).raw_eq(k[b as usize]);
+                    cond!(res, kk);
+                }
+                Op::EqI {
+                    a,
+                    imm,
+                    is_float,
+                    k: kk,
+                } => {
+                    let res = match r!(a) {
+                        Value::Integer(i) => i == imm as i64,
+                        Value::Number(f) => f == imm as f64,
+                        _ => false,
+                    };
+                    let _ = is_float;
+                    cond!(res, kk);
+                }
+                Op::LtI {
+                    a,
+                    imm,
+                    is_float,
+                    k: kk,
+                }
+                | Op::LeI {
+                    a,
+                    imm,
+                    is_float,
+                    k: kk,
+                }
+                | Op::GtI {
+                    a,
+                    imm,
+                    is_float,
+                    k: kk,
+                }
+                | Op::GeI {
+                    a,
+                    imm,
+                    is_float,
+                    k: kk,
+                } => {
+                    let x = r!(a);
+                    let res = match x {
+                        Value::Integer(i) => {
+                            let j = imm as i64;
+                            match op {
+                                Op::LtI { .. } => i < j,
+                                Op::LeI { .. } => i <= j,
+                                Op::GtI { .. } => i > j,
+                                _ => i >= j,
+                            }
+                        }
+                        Value::Number(f) => {
+                            let g = imm as f64;
+                            match op {
+                                Op::LtI { .. } => f < g,
+                                Op::LeI { .. } => f <= g,
+                                Op::GtI { .. } => f > g,
+                                _ => f >= g,
+                            }
+                        }
+                        _ => {
+                            save_pc!();
+                            let y = if is_float {
+                                Value::Number(imm as f64)
+                            } else {
+                                Value::Integer(imm as i64)
+                            };
+                            let flow = match op {
+                                Op::LtI { .. } => order(ctx, thread, ts, x, y, false, yieldable),
+                                Op::LeI { .. } => order(ctx, thread, ts, x, y, true, yieldable),
+                                Op::GtI { .. } => order(ctx, thread, ts, y, x, false, yieldable),
+                                _ => order(ctx, thread, ts, y, x, true, yieldable),
+                            };
+                            !flow!(flow).is_falsy()
+                        }
+                    };
+                    cond!(res, kk);
+                }
+                Op::Test { a, k: kk } => {
+                    if r!(a).is_falsy() == kk {
+                        pc += 1;
+                    }
+                }
+                Op::TestSet { a, b, k: kk } => {
+                    let v = r!(b);
+                    if v.is_falsy() == kk {
+                        pc += 1;
+                    } else {
+                        r!(a) = v;
+                    }
+                }
+                Op::Call { a, b, c } => {
+                    let func = base + a as usize;
+                    let nargs = if b == 0 {
+                        top_lua_frame(ts).top - func - 1
+                    } else {
+                        b as usize - 1
+                    };
+                    // Fast path: a Lua function needs no `__call` resolution
+                    // and no native protocol; push its frame right here.
+                    if let Value::Function(Function::Lua(callee)) = ts.stack[func]
+                        && ts.frames.len() < MAX_FRAMES
+                    {
+                        let p = proto_of(callee);
+                        let callee_base = func + 1;
+                        let need = callee_base + p.max_stack as usize + EXTRA_STACK;
+                        if need <= MAX_STACK {
+                            let caller = top_lua_frame(ts);
+                            caller.pc = pc;
+                            let c_level = caller.c_level;
+                            *fuel -= 1;
+                            if ts.stack.len() < need {
+                                ts.stack.resize(need, Value::Nil);
+                            }
+                            let nparams = p.num_params as usize;
+                            if nargs < nparams {
+                                ts.stack[callee_base + nargs..callee_base + nparams]
+                                    .fill(Value::Nil);
+                            }
+                            ts.frames.push(Frame::Lua(LuaFrame {
+                                closure: callee,
+                                func,
+                                base: callee_base,
+                                pc: 0,
+                                top: callee_base + nargs,
+                                nresults: c as i32 - 1,
+                                ret: Ret::Normal,
+                                tail: false,
+                                pending: None,
+                                c_level,
+                            }));
+                            continue 'frame;
+                        }
+                    }
+                    save_pc!();
+                    *fuel -= 1;
+                    match precall(
+                        ctx,
+                        thread,
+                        ts,
+                        func,
+                        nargs,
+                        c as i32 - 1,
+                        Ret::Normal,
+                        yieldable,
+                    ) {
+                        Ok(Called::Lua) | Ok(Called::Returned(_)) => continue 'frame,
+                        Ok(Called::Action(action)) => return Exit::Action(action),
+                        Err(e) => return Exit::Error(e),
+                    }
+                }
+                Op::TailCall { a, b, close, .. } => {
+                    let func = base + a as usize;
+                    let mut nargs = if b == 0 {
+                        top_lua_frame(ts).top - func - 1
+                    } else {
+                        b as usize - 1
+                    };
+                    save_pc!();
+                    *fuel -= 1;
+                    if let Err(e) = resolve_callable(ctx, ts, func, &mut nargs) {
+                        return Exit::Error(e);
+                    }
+                    if close {
+                        ts.close_upvalues(mc, base);
+                    }
+                    if let Value::Function(Function::Native(_)) = ts.stack[func] {
+                        // As PUC, a native runs in place: the Lua frame stays
+                        // (for `luaL_where` and argument errors) and the
+                        // `Return` that follows every `TailCall` returns its
+                        // results.
+                        match precall(ctx, thread, ts, func, nargs, -1, Ret::Normal, yieldable) {
+                            Ok(Called::Lua) | Ok(Called::Returned(_)) => continue 'frame,
+                            Ok(Called::Action(action)) => return Exit::Action(action),
+                            Err(e) => return Exit::Error(e),
+                        }
+                    }
+                    let Some(Frame::Lua(current)) = ts.frames.pop() else {
+                        unreachable!("tail call from a Lua frame")
+                    };
+                    ts.stack.copy_within(func..func + 1 + nargs, current.func);
+                    match precall(
+                        ctx,
+                        thread,
+                        ts,
+                        current.func,
+                        nargs,
+                        current.nresults,
+                        current.ret,
+                        yieldable,
+                    ) {
+                        Ok(Called::Lua) => {
+                            if let Some(Frame::Lua(f)) = ts.frames.last_mut() {
+                                f.tail = true;
+                            }
+                            continue 'frame;
+                        }
+                        Ok(Called::Returned(Returned::Continue)) => continue 'frame,
+                        Ok(Called::Returned(Returned::Handler(v))) => {
+                            return Exit::HandlerReturned(v);
+                        }
+                        Ok(Called::Action(action)) => {
+                            if let Some(Frame::Native(f)) = ts.frames.last_mut() {
+                                f.tail = true;
+                            }
+                            return Exit::Action(action);
+                        }
+                        Err(e) => return Exit::Error(e),
+                    }
+                }
+                Op::Return { a, b, close, .. } => {
+                    let first = base + a as usize;
+                    let n = if b == 0 {
+                        top_lua_frame(ts).top - first
+                    } else {
+                        b as usize - 1
+                    };
+                    if close {
+                        save_pc!();
+                        if let Some(f) = close_next(ctx, thread, ts, base, yieldable) {
+                            flow!(f);
+                            // Closed at once: run the return again.
+                            pc -= 1;
+                            continue;
+                        }
+                    }
+                    match do_return(ctx, ts, first, n) {
+                        Returned::Continue => continue 'frame,
+                        Returned::Handler(v) => return Exit::HandlerReturned(v),
+                    }
+                }
+                Op::Return0 => {
+                    // Fast path: back to a Lua caller wanting at most a few values.
+                    let n = ts.frames.len();
+                    if let (Some(Frame::Lua(caller)), Some(Frame::Lua(f))) =
+                        (n.checked_sub(2).map(|i| &ts.frames[i]), ts.frames.last())
+                        && f.ret == Ret::Normal
+                        && f.nresults <= 1
+                    {
+                        let func = f.func;
+                        let count = f.nresults.max(0) as usize;
+                        let need =
+                            caller.base + proto_of(caller.closure).max_stack as usize + EXTRA_STACK;
+                        ts.frames.pop();
+                        if ts.stack.len() < need.max(func + count) {
+                            ts.stack.resize(need.max(func + count), Value::Nil);
+                        }
+                        if count == 1 {
+                            ts.stack[func] = Value::Nil;
+                        }
+                        top_lua_frame(ts).top = func + count;
+                        continue 'frame;
+                    }
+                    match do_return(ctx, ts, base, 0) {
+                        Returned::Continue => continue 'frame,
+                        Returned::Handler(v) => return Exit::HandlerReturned(v),
+                    }
+                }
+                Op::Return1 { a } => {
+                    // Fast path: one value back to a Lua caller.
+                    let n = ts.frames.len();
+                    if let (Some(Frame::Lua(caller)), Some(Frame::Lua(f))) =
+                        (n.checked_sub(2).map(|i| &ts.frames[i]), ts.frames.last())
+                        && f.ret == Ret::Normal
+                        && f.nresults == 1
+                    {
+                        let func = f.func;
+                        let need =
+                            caller.base + proto_of(caller.closure).max_stack as usize + EXTRA_STACK;
+                        let v = r!(a);
+                        ts.frames.pop();
+                        ts.stack[func] = v;
+                        if ts.stack.len() < need {
+                            ts.stack.resize(need, Value::Nil);
+                        }
+                        top_lua_frame(ts).top = func + 1;
+                        continue 'frame;
+                    }
+                    match do_return(ctx, ts, base + a as usize, 1) {
+                        Returned::Continue => continue 'frame,
+                        Returned::Handler(v) => return Exit::HandlerReturned(v),
+                    }
+                }
+                Op::ForLoop { a, target } => {
+                    let ra = base + a as usize;
+                    match ts.stack[ra + 2] {
+                        Value::Integer(step) => {
+                            if let Value::Integer(count) = ts.stack[ra + 1]
+                                && count > 0
+                            {
+                                ts.stack[ra + 1] = Value::Integer(count - 1);
+                                if let Value::Integer(i) = ts.stack[ra] {
+                                    let next = Value::Integer(i.wrapping_add(step));
+                                    ts.stack[ra] = next;
+                                    ts.stack[ra + 3] = next;
+                                }
+                                jump_back!(target);
+                            }
+                        }
+                        Value::Number(step) => {
+                            if let (Value::Number(i), Value::Number(limit)) =
+                                (ts.stack[ra], ts.stack[ra + 1])
+                            {
+                                let next = i + step;
+                                let go = if step > 0.0 {
+                                    next <= limit
+                                } else {
+                                    limit <= next
+                                };
+                                if go {
+                                    ts.stack[ra] = Value::Number(next);
+                                    ts.stack[ra + 3] = Value::Number(next);
+                                    jump_back!(target);
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Op::ForPrep { a, target } => {
+                    save_pc!();
+                    match for_prep(ctx, ts, base + a as usize) {
+                        Ok(true) => pc = target as usize,
+                        Ok(false) => {}
+                        Err(e) => return Exit::Error(e),
+                    }
+                }
+                Op::TForPrep { a, target } => {
+                    save_pc!();
+                    if let Err(e) = mark_tbc(ctx, ts, base + a as usize + 3, a + 3) {
+                        return Exit::Error(e);
+                    }
+                    pc = target as usize;
+                }
+                Op::TForCall { a, c } => {
+                    let ra = base + a as usize;
+                    ts.stack.copy_within(ra..ra + 3, ra + 4);
+                    save_pc!();
+                    *fuel -= 1;
+                    match precall(ctx, thread, ts, ra + 4, 2, c as i32, Ret::Normal, yieldable) {
+                        Ok(Called::Lua) | Ok(Called::Returned(_)) => continue 'frame,
+                        Ok(Called::Action(action)) => return Exit::Action(action),
+                        Err(e) => return Exit::Error(e),
+                    }
+                }
+                Op::TForLoop { a, target } => {
+                    let ra = base + a as usize;
+                    let v = ts.stack[ra + 4];
+                    if !v.is_nil() {
+                        ts.stack[ra + 2] = v;
+                        jump_back!(target);
+                    }
+                }
+                Op::SetList { a, n, offset } => {
+                    let ra = base + a as usize;
+                    let count = if n == 0 {
+                        top_lua_frame(ts).top - ra - 1
+                    } else {
+                        n as usize
+                    };
+                    if let Value::Table(t) = ts.stack[ra] {
+                        for i in 1..=count {
+                            t.set_int(mc, offset as i64 + i as i64, ts.stack[ra + i]);
+                        }
+                    }
+                }
+                Op::Closure { a, proto: index } => {
+                    *fuel -= 1;
+                    let child = fproto.protos[index as usize];
+                    let upvalues = child
+                        .proto
+                        .upvalues
+                        .iter()
+                        .map(|desc| {
+                            if desc.in_stack {
+                                ts.find_upvalue(mc, thread, base + desc.index as usize)
+                            } else {
+                                closure.upvalues[desc.index as usize]
+                            }
+                        })
+                        .collect();
+                    r!(a) = Value::Function(Function::Lua(new_closure(mc, child, upvalues)));
+                }
+                Op::VarArg { a, c } => {
+                    let frame = top_lua_frame(ts);
+                    let nparams = proto.num_params as usize;
+                    let nextra = (frame.base - frame.func - 1).saturating_sub(nparams);
+                    let ra = base + a as usize;
+                    let wanted = if c == 0 { nextra } else { c as usize - 1 };
+                    if c == 0 {
+                        frame.top = ra + nextra;
+                        if ts.ensure_stack(ra + nextra + EXTRA_STACK).is_err() {
+                            throw!("stack overflow");
+                        }
+                    }
+                    for i in 0..wanted {
+                        ts.stack[ra + i] = if i < nextra {
+                            ts.stack[base - nextra + i]
+                        } else {
+                            Value::Nil
+                        };
+                    }
+                }
+                Op::VarArgPrep { nparams } => {
+                    let frame = top_lua_frame(ts);
+                    let nargs = frame.top - frame.base;
+                    let nparams = nparams as usize;
+                    if nargs > nparams {
+                        let new_base = frame.base + nargs;
+                        let old_base = frame.base;
+                        frame.base = new_base;
+                        frame.top = new_base;
+                        if ts
+                            .ensure_stack(new_base + proto.max_stack as usize + EXTRA_STACK)
+                            .is_err()
+                        {
+                            save_pc!();
+                            return Exit::Error(runtime_error(ctx, ts, "stack overflow"));
+                        }
+                        ts.stack.copy_within(old_base..old_base + nparams, new_base);
+                        ts.stack[old_base..old_base + nparams].fill(Value::Nil);
+                        save_pc!();
+                        continue 'frame;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,710 @@
+//! The embedding surface: [`Lua`] (one state: an arena and its root) and
+//! [`Context`] (what code running inside a mutation uses).
+//!
+//! ```text
+//! let mut lua = Lua::new();
+//! lua.enter(|ctx| ctx.set_global("print", ctx.native(my_print)));
+//! lua.exec(b"print('hi')", "=stdin")?;                 // compile + run
+//! let f = lua.load(b"return ...", "=stdin")?;          // a Stashed function
+//! let results = lua.call(&f, |ctx| vec![ctx.str("x")])?; // Vec<Stashed>
+//! ```
+//!
+//! Values that must outlive one `enter` call are kept in [`Stashed`]
+//! handles. The standard library is opened by `saturn-stdlib`; this crate
+//! only provides the core (globals, registry, type metatables, GC, errors).
+//!
+//! # Guide for library code
+//!
+//! - A library function is a [`NativeFn`]: `fn(Context<'gc>, &mut Call<'gc,
+//!   '_>) -> Result<Action<'gc>, Error<'gc>>` (see [`crate::executor`] for the
+//!   actions and continuations). Register it with [`Context::native`] or
+//!   [`Context::native_with_upvalues`] and `Table::set_str`.
+//! - Errors: `Err(Error::runtime("bad argument #1 to 'insert' (table
+//!   expected, got nil)"))` gets the caller's `chunk:line: ` prefix
+//!   (`luaL_error`); `Err(Error::Value(v))` raises `v` as is (`error`).
+//!   `call.where_(level)` is `luaL_where`.
+//! - Calling Lua from a library function (`pcall`, `sort` comparators,
+//!   `__tostring`, `gsub` replacement functions, `load` readers): push the
+//!   function and its arguments on the window and return `Action::Call` or
+//!   `Action::ProtectedCall` with a [`Continuation`](crate::executor::Continuation);
+//!   the results are appended to the window when the continuation runs.
+//! - Metatables: [`Context::metatable`] / [`Context::set_metatable`] (the
+//!   latter honours `__mode` and `__gc`; the string library sets the shared
+//!   string metatable with it). Metamethod names: [`Context::meta_name`].
+//! - `package.loaded` is `registry._LOADED` (created here): tracebacks look
+//!   functions up there to print `function 'string.format'`.
+//! - `tostring`: [`Value::to_display_bytes`] is the no-metamethod form
+//!   (`table: 0x...`); the library adds `__tostring` and `__name`.
+//! - Coroutines: [`Thread::with_function`], `Action::Resume`, `Action::Yield`,
+//!   `Action::CloseThread`, [`Thread::status`], `call.thread()`,
+//!   `call.is_yieldable()`, [`Context::main_thread`].
+//! - `collectgarbage`: "collect"/"step" return `Action::CollectGarbage` (the
+//!   collector runs between executor slices); "count" is
+//!   [`Context::memory_used`]; "stop"/"restart"/"isrunning"/modes use
+//!   `ctx.state.gc` (see [`crate::gc`]).
+//! - `load`: [`Context::load`] (text) or [`Context::load_proto`].
+//! - `warn`: [`Context::warn`].
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gc_arena::arena::CollectionPhase;
+use gc_arena::{Arena, DynamicRoot, DynamicRootSet, Gc, Mutation, RefLock, Rootable};
+
+use crate::bytecode::Proto;
+use crate::closure::{Function, FunctionProto, NativeFn, NativeInner, closed_upvalue, new_closure};
+use crate::error::{ErrorKind, LuaError, error_object_text};
+use crate::executor::{Executor, StepResult};
+use crate::gc::{self, GcState};
+use crate::memory::MemoryAccount;
+use crate::meta::{MetaEvent, MetaNames, TypeMetatables, metatable};
+use crate::string::{Interner, LuaString};
+use crate::table::Table;
+use crate::thread::Thread;
+use crate::value::Value;
+
+/// Fuel given to one executor slice; the GC runs between slices.
+pub const DEFAULT_SLICE_FUEL: i64 = 4096;
+
+/// Receives each complete warning message.
+pub type WarningSink = Box<dyn FnMut(&[u8])>;
+
+/// Warning output (`warn`), off by default as in `lua.c`.
+#[derive(Default)]
+pub struct Warnings {
+    pub on: bool,
+    buffer: Vec<u8>,
+    /// Where complete warnings go; `None`: stderr as `Lua warning: ...`.
+    pub sink: Option<WarningSink>,
+}
+
+impl Warnings {
+    /// Adds a piece of a warning (`tocont`: more pieces follow). Control
+    /// messages `@on` / `@off` switch warnings, as `lua.c`'s handler does.
+    pub fn warn(&mut self, piece: &[u8], tocont: bool) {
+        if !tocont && self.buffer.is_empty() && piece.first() == Some(&b'@') {
+            match piece {
+                b"@on" => self.on = true,
+                b"@off" => self.on = false,
+                _ => {}
+            }
+            return;
+        }
+        self.buffer.extend_from_slice(piece);
+        if tocont {
+            return;
+        }
+        let message = std::mem::take(&mut self.buffer);
+        if !self.on {
+            return;
+        }
+        match &mut self.sink {
+            Some(sink) => sink(&message),
+            None => {
+                use std::io::Write;
+                let mut err = std::io::stderr();
+                let _ = err.write_all(b"Lua warning: ");
+                let _ = err.write_all(&message);
+                let _ = err.write_all(b"\n");
+            }
+        }
+    }
+}
+
+/// The root of a state's arena.
+#[derive(gc_arena::Collect)]
+#[collect(no_drop)]
+pub struct State<'gc> {
+    pub globals: Table<'gc>,
+    pub registry: Table<'gc>,
+    pub interner: Interner<'gc>,
+    pub main_thread: Thread<'gc>,
+    pub metatables: Gc<'gc, RefLock<TypeMetatables<'gc>>>,
+    pub meta_names: MetaNames<'gc>,
+    pub roots: DynamicRootSet<'gc>,
+    pub gc: GcState<'gc>,
+    #[collect(require_static)]
+    pub account: Rc<MemoryAccount>,
+    #[collect(require_static)]
+    pub warnings: RefCell<Warnings>,
+}
+
+/// Everything code running inside a mutation needs: the mutation context
+/// and the state's root. `Copy`, so pass it by value.
+#[derive(Clone, Copy)]
+pub struct Context<'gc> {
+    pub mc: &'gc Mutation<'gc>,
+    pub state: &'gc State<'gc>,
+}
+
+impl<'gc> Context<'gc> {
+    /// An interned string.
+    #[inline]
+    pub fn intern(self, bytes: &[u8]) -> LuaString<'gc> {
+        self.state.interner.intern(self.mc, bytes)
+    }
+
+    /// A string value.
+    pub fn str(self, s: &str) -> Value<'gc> {
+        Value::String(self.intern(s.as_bytes()))
+    }
+
+    pub fn new_table(self) -> Table<'gc> {
+        Table::new(self.mc, &self.state.account)
+    }
+
+    pub fn globals(self) -> Table<'gc> {
+        self.state.globals
+    }
+
+    pub fn registry(self) -> Table<'gc> {
+        self.state.registry
+    }
+
+    pub fn main_thread(self) -> Thread<'gc> {
+        self.state.main_thread
+    }
+
+    pub fn set_global(self, name: &str, value: Value<'gc>) {
+        self.state
+            .globals
+            .set_str(self.mc, self.intern(name.as_bytes()), value);
+    }
+
+    pub fn get_global(self, name: &str) -> Value<'gc> {
+        self.state
+            .globals
+            .get_str(self.mc, self.intern(name.as_bytes()))
+    }
+
+    /// A native function value from a plain `fn`.
+    pub fn native(self, f: NativeFn) -> Value<'gc> {
+        Value::Function(Function::Native(NativeInner::new(self.mc, f)))
+    }
+
+    /// A native function value with upvalues.
+    pub fn native_with_upvalues(
+        self,
+        f: NativeFn,
+        upvalues: impl IntoIterator<Item = Value<'gc>>,
+    ) -> Value<'gc> {
+        Value::Function(Function::Native(NativeInner::with_upvalues(
+            self.mc, f, upvalues,
+        )))
+    }
+
+    /// The interned name of a metamethod event.
+    pub fn meta_name(self, event: MetaEvent) -> LuaString<'gc> {
+        self.state.meta_names.get(event)
+    }
+
+    /// The metatable of any value.
+    pub fn metatable(self, value: Value<'gc>) -> Option<Table<'gc>> {
+        metatable(self, value)
+    }
+
+    /// Sets a table's or userdata's metatable (weak modes and `__gc` are
+    /// honoured), or a type's shared metatable for other values.
+    pub fn set_metatable(self, value: Value<'gc>, mt: Option<Table<'gc>>) {
+        match value {
+            Value::Table(t) => gc::set_table_metatable(self, t, mt),
+            Value::UserData(u) => gc::set_userdata_metatable(self, u, mt),
+            _ => {
+                crate::meta::set_type_metatable(self, value, mt);
+            }
+        }
+    }
+
+    /// Loads a compiled prototype as a function whose first upvalue
+    /// (`_ENV`) is `env` (the globals when `None`).
+    pub fn load_proto(self, proto: Rc<Proto>, env: Option<Value<'gc>>) -> Function<'gc> {
+        let fproto = FunctionProto::load(self, proto);
+        let env = env.unwrap_or(Value::Table(self.state.globals));
+        let upvalues = (0..fproto.proto.upvalues.len())
+            .map(|i| closed_upvalue(self.mc, if i == 0 { env } else { Value::Nil }))
+            .collect();
+        Function::Lua(new_closure(self.mc, fproto, upvalues))
+    }
+
+    /// Compiles Lua source text and loads it (see [`Context::load_proto`]).
+    /// `chunkname` follows PUC's conventions (`=stdin`, `@file.lua`, or
+    /// the source itself).
+    pub fn load(
+        self,
+        text: &[u8],
+        chunkname: &[u8],
+        env: Option<Value<'gc>>,
+    ) -> Result<Function<'gc>, crate::lex::SyntaxError> {
+        let proto = crate::compile::load_text(text, chunkname)?;
+        Ok(self.load_proto(Rc::new(proto), env))
+    }
+
+    /// `tostring` without `__tostring`/`__name` (the library adds those).
+    pub fn to_display_string(self, value: Value<'gc>) -> LuaString<'gc> {
+        match value {
+            Value::String(s) => s,
+            _ => self.intern(&value.to_display_bytes()),
+        }
+    }
+
+    /// Keeps `value` alive outside mutations; fetch it with [`Context::fetch`].
+    pub fn stash(self, value: Value<'gc>) -> Stashed {
+        Stashed(
+            self.state
+                .roots
+                .stash::<Rootable![Value<'_>]>(self.mc, Gc::new(self.mc, value)),
+        )
+    }
+
+    pub fn fetch(self, stashed: &Stashed) -> Value<'gc> {
+        *self.state.roots.fetch(&stashed.0)
+    }
+
+    /// Emits a warning piece (the `warn` function's back end).
+    pub fn warn(self, piece: &[u8], tocont: bool) {
+        self.state.warnings.borrow_mut().warn(piece, tocont);
+    }
+
+    /// Bytes in use, as `collectgarbage("count")` reports (in KB there).
+    pub fn memory_used(self) -> usize {
+        self.state.account.total()
+    }
+}
+
+/// A value kept alive outside the arena's mutations.
+#[derive(Clone)]
+pub struct Stashed(DynamicRoot<Rootable![Value<'_>]>);
+
+/// A running execution kept outside mutations.
+#[derive(Clone)]
+struct StashedExecutor(DynamicRoot<Rootable![Executor<'_>]>);
+
+type StateArena = Arena<Rootable![State<'_>]>;
+
+/// One Lua state.
+pub struct Lua {
+    arena: StateArena,
+    account: Rc<MemoryAccount>,
+    /// Fuel per executor slice.
+    pub slice_fuel: i64,
+    /// Estimated heap size at which the next collection starts.
+    gc_threshold: usize,
+    /// PUC's "pause": collect when the heap grows to this percentage of its
+    /// size after the previous collection.
+    pub gc_pause: usize,
+}
+
+/// Bytes a `Gc` object is assumed to weigh beyond what it charges itself.
+const BYTES_PER_OBJECT: usize = 64;
+/// No automatic collection below this estimated heap size.
+const MIN_GC_THRESHOLD: usize = 1 << 20;
+
+impl Default for Lua {
+    fn default() -> Self {
+        Lua::new()
+    }
+}
+
+impl Lua {
+    /// A state with the core only (no standard library).
+    pub fn new() -> Lua {
+        let account = MemoryAccount::new();
+        let root_account = Rc::clone(&account);
+        let arena = StateArena::new(move |mc| {
+            let interner = Interner::new(mc, Rc::clone(&root_account));
+            let globals = Table::new(mc, &root_account);
+            let registry = Table::new(mc, &root_account);
+            let meta_names = MetaNames::new(|b| interner.intern(mc, b));
+            let main_thread = Thread::new(mc);
+            registry.set_int(mc, 1, Value::Thread(main_thread));
+            registry.set_int(mc, 2, Value::Table(globals));
+            let loaded = Table::new(mc, &root_account);
+            registry.set_str(mc, interner.intern(mc, b"_LOADED"), Value::Table(loaded));
+            loaded.set_str(mc, interner.intern(mc, b"_G"), Value::Table(globals));
+            globals.set_str(mc, interner.intern(mc, b"_G"), Value::Table(globals));
+            State {
+                globals,
+                registry,
+                interner,
+                main_thread,
+                metatables: Gc::new(mc, RefLock::new(TypeMetatables::default())),
+                meta_names,
+                roots: DynamicRootSet::new(mc),
+                gc: gc::new_gc_state(mc),
+                account: root_account,
+                warnings: RefCell::new(Warnings::default()),
+            }
+        });
+        Lua {
+            arena,
+            account,
+            slice_fuel: DEFAULT_SLICE_FUEL,
+            gc_threshold: MIN_GC_THRESHOLD,
+            gc_pause: 200,
+        }
+    }
+
+    /// Runs `f` inside a mutation of this state.
+    pub fn enter<F, R>(&self, f: F) -> R
+    where
+        F: for<'gc> FnOnce(Context<'gc>) -> R,
+    {
+        self.arena.mutate(|mc, state| f(Context { mc, state }))
+    }
+
+    /// Compiles and loads a chunk, keeping the function in a handle.
+    pub fn load(&mut self, text: &[u8], chunkname: impl AsRef<[u8]>) -> Result<Stashed, LuaError> {
+        self.enter(|ctx| {
+            let f = ctx.load(text, chunkname.as_ref(), None)?;
+            Ok(ctx.stash(Value::Function(f)))
+        })
+    }
+
+    /// Loads and runs a chunk, discarding its results (like `luaL_dostring`).
+    pub fn exec(&mut self, text: &[u8], chunkname: impl AsRef<[u8]>) -> Result<(), LuaError> {
+        let f = self.load(text, chunkname)?;
+        self.call(&f, |_| Vec::new()).map(|_| ())
+    }
+
+    /// Loads and runs a chunk, returning its results as display strings
+    /// (handy in tests and the REPL).
+    pub fn eval_to_strings(
+        &mut self,
+        text: &[u8],
+        chunkname: impl AsRef<[u8]>,
+    ) -> Result<Vec<String>, LuaError> {
+        let f = self.load(text, chunkname)?;
+        self.call_with(
+            |ctx| (ctx.fetch(&f), Vec::new()),
+            |_, values| {
+                values
+                    .iter()
+                    .map(|v| String::from_utf8_lossy(&v.to_display_bytes()).into_owned())
+                    .collect()
+            },
+        )
+    }
+
+    /// Calls a stashed function with arguments built by `args`, running it to
+    /// completion through the executor, and returns its results stashed.
+    pub fn call<F>(&mut self, function: &Stashed, args: F) -> Result<Vec<Stashed>, LuaError>
+    where
+        F: for<'gc> FnOnce(Context<'gc>) -> Vec<Value<'gc>>,
+    {
+        self.call_with(
+            |ctx| (ctx.fetch(function), args(ctx)),
+            |ctx, values| values.iter().map(|v| ctx.stash(*v)).collect(),
+        )
+    }
+
+    /// The general form of [`Lua::call`]: `start` picks the function and the
+    /// arguments; `finish` converts the results inside the final mutation.
+    pub fn call_with<S, F, R>(&mut self, start: S, finish: F) -> Result<R, LuaError>
+    where
+        S: for<'gc> FnOnce(Context<'gc>) -> (Value<'gc>, Vec<Value<'gc>>),
+        F: for<'gc> FnOnce(Context<'gc>, &[Value<'gc>]) -> R,
+    {
+        let executor = self.enter(|ctx| {
+            let (function, args) = start(ctx);
+            let thread = {
+                let main = ctx.state.main_thread;
+                let busy = main
+                    .0
+                    .try_borrow()
+                    .map(|t| !t.frames.is_empty())
+                    .unwrap_or(true);
+                if busy { Thread::new(ctx.mc) } else { main }
+            };
+            let ex = Executor::start(ctx, thread, function, &args);
+            StashedExecutor(
+                ctx.state
+                    .roots
+                    .stash::<Rootable![Executor<'_>]>(ctx.mc, Gc::new(ctx.mc, ex)),
+            )
+        });
+        self.run_to_completion(&executor);
+        let outcome = self.enter(|ctx| {
+            let ex = *ctx.state.roots.fetch(&executor.0);
+            let traceback = ex.traceback().unwrap_or_default();
+            match ex.take_result(ctx.mc) {
+                Some(Ok(values)) => Ok(finish(ctx, &values)),
+                Some(Err(error)) => {
+                    let has_tostring =
+                        !crate::meta::metamethod(ctx, error, MetaEvent::ToString).is_nil();
+                    let stashed = has_tostring.then(|| ctx.stash(error));
+                    Err((error_to_rust(ctx, error, traceback), stashed))
+                }
+                None => Err((
+                    LuaError::new(ErrorKind::Runtime, "execution did not finish"),
+                    None,
+                )),
+            }
+        });
+        match outcome {
+            Ok(r) => Ok(r),
+            Err((mut error, Some(value))) => {
+                // As `lua.c`'s message handler: an error object with
+                // `__tostring` is reported through it.
+                let text = self.error_tostring(&value);
+                if let Some(text) = text {
+                    error.message = text;
+                }
+                Err(error)
+            }
+            Err((error, None)) => Err(error),
+        }
+    }
+
+    /// Calls `__tostring` on an error object; its string result, if any.
+    fn error_tostring(&mut self, value: &Stashed) -> Option<Vec<u8>> {
+        let executor = self.enter(|ctx| {
+            let v = ctx.fetch(value);
+            let handler = crate::meta::metamethod(ctx, v, MetaEvent::ToString);
+            let ex = Executor::start(ctx, Thread::new(ctx.mc), handler, &[v]);
+            StashedExecutor(
+                ctx.state
+                    .roots
+                    .stash::<Rootable![Executor<'_>]>(ctx.mc, Gc::new(ctx.mc, ex)),
+            )
+        });
+        self.run_to_completion(&executor);
+        self.enter(|ctx| {
+            let ex = *ctx.state.roots.fetch(&executor.0);
+            match ex.take_result(ctx.mc) {
+                Some(Ok(values)) => match values.first() {
+                    Some(Value::String(s)) => Some(s.as_bytes().to_vec()),
+                    _ => None,
+                },
+                _ => None,
+            }
+        })
+    }
+
+    /// Steps an executor to the end, collecting garbage and running
+    /// finalizers between slices, and enforcing the memory limit.
+    fn run_to_completion(&mut self, executor: &StashedExecutor) {
+        loop {
+            let fuel = self.slice_fuel;
+            let finished = self.enter(|ctx| {
+                let ex = *ctx.state.roots.fetch(&executor.0);
+                let mut fuel = fuel;
+                ex.step(ctx, &mut fuel) == StepResult::Finished
+            });
+            if finished {
+                break;
+            }
+            match self.enter(gc::take_request) {
+                Some(gc::GcRequest::Collect) => self.gc_collect(),
+                Some(gc::GcRequest::Step(kb)) => {
+                    let done = self.gc_step_kb(kb);
+                    self.enter(|ctx| ctx.state.gc.borrow_mut(ctx.mc).step_finished = done);
+                }
+                None => {}
+            }
+            self.gc_step();
+            if let Some(limit) = self.account.limit()
+                && self.account.total() > limit
+            {
+                self.gc_collect();
+                if self.account.total() > limit {
+                    self.enter(|ctx| {
+                        let ex = *ctx.state.roots.fetch(&executor.0);
+                        ex.inject_error(ctx.mc, ctx.str("not enough memory"));
+                    });
+                }
+            }
+            self.run_finalizers();
+        }
+        self.gc_step();
+        self.run_finalizers();
+    }
+
+    /// Runs queued `__gc` metamethods; their errors become warnings.
+    pub fn run_finalizers(&mut self) {
+        loop {
+            let job = self.enter(|ctx| {
+                let pending = gc::take_pending(ctx);
+                if pending.is_empty() {
+                    return None;
+                }
+                Some(
+                    pending
+                        .into_iter()
+                        .map(|v| ctx.stash(v))
+                        .collect::<Vec<_>>(),
+                )
+            });
+            let Some(objects) = job else { break };
+            for object in objects {
+                self.call_finalizer(&object);
+            }
+        }
+    }
+
+    fn call_finalizer(&mut self, object: &Stashed) {
+        let result = self.call_with(
+            |ctx| {
+                let v = ctx.fetch(object);
+                let handler = crate::meta::metamethod(ctx, v, MetaEvent::Gc);
+                (handler, vec![v])
+            },
+            |_, _| (),
+        );
+        if let Err(e) = result {
+            let msg = if e.kind == ErrorKind::Runtime {
+                e.message.clone()
+            } else {
+                b"error object is not a string".to_vec()
+            };
+            self.enter(|ctx| {
+                ctx.warn(b"error in ", true);
+                ctx.warn(b"__gc", true);
+                ctx.warn(b" (", true);
+                ctx.warn(&msg, true);
+                ctx.warn(b")", false);
+            });
+        }
+    }
+
+    /// Runs `__gc` for every object still registered (state shutdown).
+    pub fn close(&mut self) {
+        let objects = self.enter(|ctx| {
+            gc::take_all_finalizable(ctx)
+                .into_iter()
+                .map(|v| ctx.stash(v))
+                .collect::<Vec<_>>()
+        });
+        for object in objects {
+            self.call_finalizer(&object);
+        }
+    }
+
+    /// Pays the allocation debt incrementally (unless stopped).
+    ///
+    /// gc-arena paces by object count, which a 3-million-slot table fools
+    /// (one object, a huge trace). So the driver paces by *bytes*: the
+    /// account's bytes plus a fixed weight per object; when that estimate
+    /// reaches the threshold a full cycle runs and the threshold becomes
+    /// `pause`% of the surviving heap (PUC's default: collect when it
+    /// doubles). Amortized, collection costs O(allocation).
+    pub fn gc_step(&mut self) {
+        if self.heap_estimate() < self.gc_threshold || self.is_gc_stopped() {
+            return;
+        }
+        self.full_cycle();
+        self.reset_gc_threshold();
+    }
+
+    /// Bytes charged plus a fixed weight per live object.
+    pub fn heap_estimate(&self) -> usize {
+        self.account
+            .total()
+            .saturating_add(self.arena.metrics().total_gc_count() * BYTES_PER_OBJECT)
+    }
+
+    fn reset_gc_threshold(&mut self) {
+        let live = self.heap_estimate();
+        self.gc_threshold = (live / 100)
+            .saturating_mul(self.gc_pause)
+            .max(MIN_GC_THRESHOLD);
+    }
+
+    /// A full collection cycle, including finalization (`collectgarbage()`).
+    pub fn gc_collect(&mut self) {
+        self.full_cycle();
+        self.reset_gc_threshold();
+        self.run_finalizers();
+    }
+
+    /// `collectgarbage("step", kbytes)`: Saturn's collector is not
+    /// incremental at this level, so a step runs a whole cycle (and reports
+    /// that a cycle finished, as PUC does when a step completes one).
+    pub fn gc_step_kb(&mut self, kbytes: i64) -> bool {
+        let _ = kbytes;
+        self.full_cycle();
+        self.reset_gc_threshold();
+        true
+    }
+
+    /// Runs one complete collection cycle, with the finalize phase of the
+    /// module docs of [`crate::gc`] (weak tables, `__gc` resurrection).
+    fn full_cycle(&mut self) {
+        if self.arena.collection_phase() == CollectionPhase::Sweeping {
+            // Finish the previous cycle first.
+            self.arena.finish_cycle();
+        }
+        while let Some(marked) = self.arena.finish_marking() {
+            let resurrected = marked.finalize(|fc, state| gc::finalize_pass(fc, state.gc));
+            if resurrected {
+                // Mark what the resurrected objects reach, then look again.
+                continue;
+            }
+            if let Some(marked) = self.arena.finish_marking() {
+                marked.start_sweeping();
+            }
+            break;
+        }
+        self.arena.finish_cycle();
+        self.prune_strings();
+    }
+
+    fn prune_strings(&self) {
+        self.enter(|ctx| ctx.state.interner.prune(ctx.mc));
+    }
+
+    pub fn is_gc_stopped(&self) -> bool {
+        self.enter(|ctx| ctx.state.gc.borrow().stopped)
+    }
+
+    /// `collectgarbage("stop")` / `("restart")`.
+    pub fn set_gc_stopped(&mut self, stopped: bool) {
+        self.enter(|ctx| ctx.state.gc.borrow_mut(ctx.mc).stopped = stopped);
+    }
+
+    /// `collectgarbage("incremental"/"generational")`: returns the previous
+    /// mode's name. (Saturn's collector is incremental either way.)
+    pub fn set_gc_mode(&mut self, mode: gc::GcMode) -> &'static str {
+        self.enter(|ctx| {
+            let mut gc = ctx.state.gc.borrow_mut(ctx.mc);
+            let previous = gc.mode;
+            gc.mode = mode;
+            previous.name()
+        })
+    }
+
+    /// Bytes in use.
+    pub fn memory_used(&self) -> usize {
+        self.account.total()
+    }
+
+    /// `collectgarbage("count")`: kilobytes in use, as a float.
+    pub fn memory_kb(&self) -> f64 {
+        self.account.total() as f64 / 1024.0
+    }
+
+    /// Limits the bytes this state may use; allocations past it raise
+    /// "not enough memory".
+    pub fn set_memory_limit(&mut self, limit: Option<usize>) {
+        self.account.set_limit(limit);
+    }
+}
+
+/// Converts an error value into the Rust-side error, as `lua.c` prints it.
+pub fn error_to_rust<'gc>(ctx: Context<'gc>, error: Value<'gc>, traceback: String) -> LuaError {
+    let message = match error {
+        Value::String(s) => s.as_bytes().to_vec(),
+        Value::Integer(_) | Value::Number(_) => error.to_display_bytes(),
+        _ => error_object_text(error).into_bytes(),
+    };
+    let kind = match error {
+        Value::String(s) if s.as_bytes() == b"not enough memory" => ErrorKind::Memory,
+        Value::String(s) if s.as_bytes() == b"error in error handling" => ErrorKind::Handler,
+        _ => ErrorKind::Runtime,
+    };
+    let _ = ctx;
+    LuaError {
+        kind,
+        message,
+        traceback,
+    }
+}
