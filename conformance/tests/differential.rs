@@ -116,8 +116,8 @@ fn check(interpreter: &Path, name: &str, expected: &[u8]) -> Option<String> {
 }
 
 /// Runs `check` over all scripts on a few worker threads; returns
-/// `(passed, failure reports sorted by script name)`.
-fn run_all(interpreter: &Path, scripts: &[(String, PathBuf)]) -> (usize, Vec<String>) {
+/// `(passed, (script, failure report) sorted by script name)`.
+fn run_all(interpreter: &Path, scripts: &[(String, PathBuf)]) -> (usize, Vec<(String, String)>) {
     let next = AtomicUsize::new(0);
     let failures = Mutex::new(Vec::new());
     let workers = thread::available_parallelism()
@@ -150,7 +150,21 @@ fn run_all(interpreter: &Path, scripts: &[(String, PathBuf)]) -> (usize, Vec<Str
     let mut failures = failures.into_inner().unwrap();
     failures.sort();
     let passed = scripts.len() - failures.len();
-    (passed, failures.into_iter().map(|(_, r)| r).collect())
+    (passed, failures)
+}
+
+/// Scripts Saturn is known to get wrong today, from `known_failures.txt`: one
+/// name per line, `#` starts a comment saying why. They are reported but do
+/// not fail the test; a listed script that passes does, so the list can only
+/// shrink and never hides a fixed script.
+fn known_failures() -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("known_failures.txt");
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    text.lines()
+        .map(|line| line.split('#').next().unwrap_or("").trim())
+        .filter(|name| !name.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 #[test]
@@ -173,7 +187,7 @@ fn corpus_matches_expected_outputs() {
                 "\n=== {REFERENCE} no longer produces the .expected output ({} scripts) ===\n",
                 failures.len()
             ));
-            for f in &failures {
+            for (_, f) in &failures {
                 summary.push_str(f);
             }
         }
@@ -184,10 +198,34 @@ fn corpus_matches_expected_outputs() {
     }
 
     // 2. saturn must produce the .expected output.
-    let (passed, failed_count) = match locate_saturn() {
+    let (passed, failed_count, known_count) = match locate_saturn() {
         Ok(saturn) => {
             println!("testing {}", saturn.display());
             let (passed, failures) = run_all(&saturn, &scripts);
+            let known = known_failures();
+            let (expected_failures, failures): (Vec<_>, Vec<_>) =
+                failures.into_iter().partition(|(name, _)| known.contains(name));
+            let fixed: Vec<&String> = known
+                .iter()
+                .filter(|name| scripts.iter().any(|(s, _)| s == *name))
+                .filter(|name| !expected_failures.iter().any(|(f, _)| f == *name))
+                .collect();
+            if !expected_failures.is_empty() {
+                summary.push_str(&format!(
+                    "\n=== known failures, listed in known_failures.txt ({}) ===\n",
+                    expected_failures.len()
+                ));
+                for (name, _) in &expected_failures {
+                    summary.push_str(&format!("{name}\n"));
+                }
+            }
+            if !fixed.is_empty() {
+                failed = true;
+                summary.push_str("\n=== listed in known_failures.txt but now passing: remove them ===\n");
+                for name in &fixed {
+                    summary.push_str(&format!("{name}\n"));
+                }
+            }
             if !failures.is_empty() {
                 failed = true;
                 summary.push_str(&format!(
@@ -195,19 +233,22 @@ fn corpus_matches_expected_outputs() {
                     failures.len(),
                     scripts.len()
                 ));
-                for f in &failures {
+                for (_, f) in &failures {
                     summary.push_str(f);
                 }
             }
-            (passed, failures.len())
+            (passed, failures.len() + fixed.len(), expected_failures.len())
         }
         Err(e) => {
             failed = true;
             summary.push_str(&format!("\ncannot obtain the saturn binary: {e}\n"));
-            (0, scripts.len())
+            (0, scripts.len(), 0)
         }
     };
     print!("{summary}");
+    if known_count > 0 {
+        println!("{known_count} known failures (known_failures.txt)");
+    }
     println!("{passed} passed, {failed_count} failed");
     assert!(
         !failed,
