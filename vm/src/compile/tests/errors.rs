@@ -119,6 +119,28 @@ fn assignments_to_constants() {
         compile_error("local x <const> = {}; local y; y, x = 1, 2"),
         message
     );
+    // From PUC's locals.lua.
+    let read_only = |name: &str, code: &str| {
+        let message = compile_error(code);
+        let expected = format!("attempt to assign to const variable '{name}'");
+        assert!(message.contains(&expected), "{message}");
+    };
+    read_only("y", "local x, y <const>, z = 10, 20, 30; x = 11; y = 12");
+    read_only("x", "local x <const>, y, z <const> = 10, 20, 30; x = 11");
+    read_only(
+        "z",
+        "local x <const>, y, z <const> = 10, 20, 30; y = 10; z = 11",
+    );
+    read_only("foo", "local foo <const> = 10; function foo() end");
+    read_only("foo", "local foo <const> = {}; function foo() end");
+    read_only(
+        "z",
+        "local a, z <const>, b = 10;\nfunction foo() a = 20; z = 32; end",
+    );
+    read_only(
+        "var1",
+        "local a, var1 <const> = 10;\nfunction foo() a = 20; z = function () var1 = 12; end  end",
+    );
     // Fields of a constant table are not constant.
     compile("local x <const> = {}; x.y = 1; function x.f() end");
 }
@@ -203,4 +225,29 @@ fn chunk_names_prefix_messages() {
         "[string \"goto x\"]:1: no visible label 'x' for <goto> at line 1"
     );
     assert!(!error.incomplete);
+}
+
+#[test]
+fn goto_errors_from_puc_test_suite() {
+    // From PUC's goto.lua: `load` fails with a message containing the text.
+    for (code, text) in [
+        (" goto l1; do ::l1:: end ", "label 'l1'"),
+        (" do ::l1:: end goto l1; ", "label 'l1'"),
+        (" ::l1:: ::l1:: ", "label 'l1'"),
+        (" ::l1:: do ::l1:: end", "label 'l1'"),
+        (" goto l1; local aa ::l1:: ::l2:: print(3) ", "local 'aa'"),
+        (
+            "\ndo local bb, cc; goto l1; end\nlocal aa\n::l1:: print(3)\n",
+            "local 'aa'",
+        ),
+        (" do ::l1:: end goto l1 ", "label 'l1'"),
+        (" goto l1 do ::l1:: end ", "label 'l1'"),
+        (
+            "\n  repeat\n    if x then goto cont end\n    local xuxu = 10\n    ::cont::\n  until xuxu < x\n",
+            "local 'xuxu'",
+        ),
+    ] {
+        let message = compile_error(code);
+        assert!(message.contains(text), "{code:?}: {message}");
+    }
 }
