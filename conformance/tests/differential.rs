@@ -203,8 +203,9 @@ fn corpus_matches_expected_outputs() {
             println!("testing {}", saturn.display());
             let (passed, failures) = run_all(&saturn, &scripts);
             let known = known_failures();
-            let (expected_failures, failures): (Vec<_>, Vec<_>) =
-                failures.into_iter().partition(|(name, _)| known.contains(name));
+            let (expected_failures, failures): (Vec<_>, Vec<_>) = failures
+                .into_iter()
+                .partition(|(name, _)| known.contains(name));
             let fixed: Vec<&String> = known
                 .iter()
                 .filter(|name| scripts.iter().any(|(s, _)| s == *name))
@@ -221,7 +222,9 @@ fn corpus_matches_expected_outputs() {
             }
             if !fixed.is_empty() {
                 failed = true;
-                summary.push_str("\n=== listed in known_failures.txt but now passing: remove them ===\n");
+                summary.push_str(
+                    "\n=== listed in known_failures.txt but now passing: remove them ===\n",
+                );
                 for name in &fixed {
                     summary.push_str(&format!("{name}\n"));
                 }
@@ -237,7 +240,11 @@ fn corpus_matches_expected_outputs() {
                     summary.push_str(f);
                 }
             }
-            (passed, failures.len() + fixed.len(), expected_failures.len())
+            (
+                passed,
+                failures.len() + fixed.len(),
+                expected_failures.len(),
+            )
         }
         Err(e) => {
             failed = true;

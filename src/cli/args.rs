@@ -63,7 +63,11 @@ impl std::fmt::Display for UsageError {
         if needs_argument {
             writeln!(f, "{}: '{}' needs argument", self.progname, self.option)?;
         } else {
-            writeln!(f, "{}: unrecognized option '{}'", self.progname, self.option)?;
+            writeln!(
+                f,
+                "{}: unrecognized option '{}'",
+                self.progname, self.option
+            )?;
         }
         write!(
             f,
@@ -207,7 +211,14 @@ mod tests {
 
     #[test]
     fn concatenated_option_arguments_and_library_names() {
-        let inv = parse(argv(&["saturn", "-eprint(1)", "-lg=mod", "-lfoo-1.2", "-i"])).unwrap();
+        let inv = parse(argv(&[
+            "saturn",
+            "-eprint(1)",
+            "-lg=mod",
+            "-lfoo-1.2",
+            "-i",
+        ]))
+        .unwrap();
         assert_eq!(
             inv.actions,
             vec![
@@ -228,11 +239,17 @@ mod tests {
     #[test]
     fn bad_options_are_reported_like_lua_c() {
         let err = parse(argv(&["saturn", "-e"])).unwrap_err();
-        assert!(err.to_string().starts_with("saturn: '-e' needs argument\nusage: saturn"));
+        assert!(
+            err.to_string()
+                .starts_with("saturn: '-e' needs argument\nusage: saturn")
+        );
         let err = parse(argv(&["saturn", "-l", "-v"])).unwrap_err();
         assert_eq!(err.option, "-l");
         let err = parse(argv(&["saturn", "-vx"])).unwrap_err();
-        assert!(err.to_string().starts_with("saturn: unrecognized option '-vx'"));
+        assert!(
+            err.to_string()
+                .starts_with("saturn: unrecognized option '-vx'")
+        );
         let err = parse(argv(&["saturn", "--x"])).unwrap_err();
         assert_eq!(err.option, "--x");
     }

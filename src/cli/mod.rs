@@ -168,7 +168,9 @@ impl Session {
                 let Value::Table(arg) = ctx.get_global("arg") else {
                     return Vec::new();
                 };
-                (1..=arg.length(ctx.mc)).map(|i| ctx.stash(arg.get_int(ctx.mc, i))).collect()
+                (1..=arg.length(ctx.mc))
+                    .map(|i| ctx.stash(arg.get_int(ctx.mc, i)))
+                    .collect()
             });
             self.call(&function, args)
         });
@@ -177,7 +179,8 @@ impl Session {
 
     /// Calls a function with stashed arguments, returning stashed results.
     fn call(&mut self, function: &Stashed, args: Vec<Stashed>) -> Result<Vec<Stashed>, LuaError> {
-        self.lua.call(function, |ctx| args.iter().map(|a| ctx.fetch(a)).collect())
+        self.lua
+            .call(function, |ctx| args.iter().map(|a| ctx.fetch(a)).collect())
     }
 
     /// Prints an error as `lua.c`'s `report` does; `true` when there was none.

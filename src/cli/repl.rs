@@ -29,7 +29,10 @@ pub(super) fn run(session: &mut Session) {
 }
 
 /// Reads one complete chunk; `None` at end of input.
-fn read_chunk(session: &mut Session, input: &mut impl BufRead) -> Option<Result<Stashed, LuaError>> {
+fn read_chunk(
+    session: &mut Session,
+    input: &mut impl BufRead,
+) -> Option<Result<Stashed, LuaError>> {
     let mut line = read_line(session, input, true)?;
     if let Some(expr) = line.strip_prefix(b"=") {
         line = [b"return ".as_slice(), expr].concat();
@@ -57,7 +60,11 @@ fn read_chunk(session: &mut Session, input: &mut impl BufRead) -> Option<Result<
 /// Shows the prompt (`_PROMPT`/`_PROMPT2` when set) and reads a line without
 /// its newline.
 fn read_line(session: &Session, input: &mut impl BufRead, first: bool) -> Option<Vec<u8>> {
-    let (global, default) = if first { ("_PROMPT", "> ") } else { ("_PROMPT2", ">> ") };
+    let (global, default) = if first {
+        ("_PROMPT", "> ")
+    } else {
+        ("_PROMPT2", ">> ")
+    };
     let prompt = session.lua.enter(|ctx| match ctx.get_global(global) {
         Value::Nil => default.as_bytes().to_vec(),
         value => ctx.to_display_string(value).as_bytes().to_vec(),
