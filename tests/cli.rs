@@ -1,0 +1,246 @@
+//! The `saturn` command line behaves as the stand-alone `lua5.4`: options,
+//! `arg`, `LUA_INIT`, the REPL on piped input, exit statuses and the error
+//! report on stderr. Expected texts are those `lua5.4` prints, with the
+//! program name `saturn`.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn saturn() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_saturn"));
+    command.env_remove("LUA_INIT").env_remove("LUA_INIT_5_4");
+    command
+}
+
+/// Runs `command` with `stdin` as its standard input.
+fn run(mut command: Command, stdin: &str) -> Output {
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("saturn starts");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Standard error, with the binary's path (`lua.c` reports `argv[0]`) shown
+/// as `saturn`.
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).replace(env!("CARGO_BIN_EXE_saturn"), "saturn")
+}
+
+fn script(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("saturn-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn execute_options_run_in_order_before_the_script() {
+    let path = script("order.lua", "print('script', x, ...)\n");
+    let mut command = saturn();
+    command
+        .args(["-e", "x = 1", "-e", "x = x + 1"])
+        .arg(&path)
+        .args(["a", "b"]);
+    let output = run(command, "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "script\t2\ta\tb\n");
+}
+
+#[test]
+fn arg_table_has_negative_indices_for_the_interpreter_and_options() {
+    let path = script(
+        "args.lua",
+        "print(#arg, arg[1], arg[2], arg[-1], arg[-2])\nprint(arg[0] == ...)\n",
+    );
+    let mut command = saturn();
+    command.args(["-e", "y=1"]).arg(&path).args(["one", "two"]);
+    let output = run(command, "");
+    let lines = stdout(&output);
+    assert_eq!(lines.lines().next(), Some("2\tone\ttwo\ty=1\t-e"));
+    let mut command = saturn();
+    command.args(["-e", "print(arg[0] ~= nil, #arg, arg[1], arg[2])"]);
+    assert_eq!(
+        stdout(&run(command, "")),
+        "true\t2\t-e\tprint(arg[0] ~= nil, #arg, arg[1], arg[2])\n"
+    );
+}
+
+#[test]
+fn uncaught_errors_exit_with_status_one_and_a_traceback() {
+    let mut command = saturn();
+    command.args(["-e", "local t = nil; print(t.x)"]);
+    let output = run(command, "");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "saturn: (command line):1: attempt to index a nil value (local 't')\n\
+         stack traceback:\n\
+         \t(command line):1: in main chunk\n\
+         \t[C]: in ?\n"
+    );
+    let mut command = saturn();
+    command.args(["-e", "error('boom')"]);
+    let report = stderr(&run(command, ""));
+    assert!(
+        report.starts_with(
+            "saturn: (command line):1: boom\nstack traceback:\n\t[C]: in function 'error'\n"
+        ),
+        "{report}"
+    );
+}
+
+#[test]
+fn non_string_errors_and_syntax_errors_are_reported_like_lua_c() {
+    let mut command = saturn();
+    command.args(["-e", "error({})"]);
+    let report = stderr(&run(command, ""));
+    assert!(
+        report.starts_with("saturn: (error object is a table value)\n"),
+        "{report}"
+    );
+    let mut command = saturn();
+    command.args(["-e", "x = "]);
+    let output = run(command, "");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "saturn: (command line):1: unexpected symbol near <eof>\n"
+    );
+}
+
+#[test]
+fn missing_scripts_are_reported() {
+    let mut command = saturn();
+    command.arg("no-such-file.lua");
+    let output = run(command, "");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "saturn: cannot open no-such-file.lua: No such file or directory\n"
+    );
+}
+
+#[test]
+fn scripts_come_from_stdin_with_a_dash_or_when_nothing_else_is_asked() {
+    let mut command = saturn();
+    command.args(["-", "x"]);
+    assert_eq!(stdout(&run(command, "print('stdin', ...)")), "stdin\tx\n");
+    let output = run(saturn(), "print(1 + 1)");
+    assert_eq!(stdout(&output), "2\n");
+}
+
+#[test]
+fn first_line_comments_are_skipped_and_line_numbers_kept() {
+    let path = script("shebang.lua", "#!/usr/bin/env saturn\nerror('here')\n");
+    let mut command = saturn();
+    command.arg(&path);
+    let report = stderr(&run(command, ""));
+    assert!(report.contains("shebang.lua:2: here"), "{report}");
+}
+
+#[test]
+fn lua_init_runs_first_and_the_versioned_name_wins() {
+    let mut command = saturn();
+    command
+        .env("LUA_INIT", "x = 'plain'")
+        .args(["-e", "print(x)"]);
+    assert_eq!(stdout(&run(command, "")), "plain\n");
+    let mut command = saturn();
+    command
+        .env("LUA_INIT", "x = 'plain'")
+        .env("LUA_INIT_5_4", "x = 'versioned'")
+        .args(["-e", "print(x)"]);
+    assert_eq!(stdout(&run(command, "")), "versioned\n");
+    let path = script("init.lua", "x = 'from file'\n");
+    let mut command = saturn();
+    command
+        .env("LUA_INIT", format!("@{}", path.display()))
+        .args(["-e", "print(x)"]);
+    assert_eq!(stdout(&run(command, "")), "from file\n");
+    let mut command = saturn();
+    command
+        .env("LUA_INIT", "x = 'plain'")
+        .args(["-E", "-e", "print(x)"]);
+    assert_eq!(stdout(&run(command, "")), "nil\n");
+    let mut command = saturn();
+    command
+        .env("LUA_INIT", "error('bad init')")
+        .args(["-e", "print('not reached')"]);
+    let output = run(command, "");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).starts_with("saturn: LUA_INIT:1: bad init\n"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn version_banner_ends_like_puc_lua() {
+    let mut command = saturn();
+    command.args(["-v", "-e", "print('hello')"]);
+    let text = stdout(&run(command, ""));
+    assert!(text.contains("PUC-Rio\nhello\n"), "{text}");
+}
+
+#[test]
+fn bad_options_print_the_usage() {
+    let mut command = saturn();
+    command.arg("-x");
+    let output = run(command, "");
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    assert!(
+        text.starts_with(
+            "saturn: unrecognized option '-x'\nusage: saturn [options] [script [args]]\n"
+        ),
+        "{text}"
+    );
+    let mut command = saturn();
+    command.arg("-e");
+    assert!(stderr(&run(command, "")).starts_with("saturn: '-e' needs argument\n"));
+}
+
+#[test]
+fn warnings_go_to_stderr_once_turned_on() {
+    let mut command = saturn();
+    command.args(["-e", "warn('hidden')", "-W", "-e", "warn('shown', ' here')"]);
+    let output = run(command, "");
+    assert!(output.status.success());
+    assert_eq!(stderr(&output), "Lua warning: shown here\n");
+}
+
+#[test]
+fn interactive_mode_evaluates_expressions_and_continues_statements() {
+    let mut command = saturn();
+    command.arg("-i");
+    let output = run(
+        command,
+        "x = 1 +\n2\n=x\nreturn x, 'y'\nfor i = 1, 2 do\nprint(i)\nend\nerror('e')\n",
+    );
+    let text = stdout(&output);
+    assert!(text.contains("PUC-Rio\n"), "{text}");
+    assert!(text.contains("> >> > 3\n"), "{text}");
+    assert!(text.contains("> 3\ty\n"), "{text}");
+    assert!(text.contains("> >> >> 1\n2\n"), "{text}");
+    assert!(
+        stderr(&output).starts_with("stdin:1: e\n"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(output.status.success());
+}
