@@ -6,6 +6,7 @@
 //! was asked and stdin is a terminal).
 
 pub mod args;
+mod input;
 mod repl;
 
 use std::io::{IsTerminal, Write};

@@ -2,19 +2,17 @@
 //! an expression (`return <line>;`), then as statements, reading continuation
 //! lines while the chunk is incomplete (its syntax error is at `<eof>`).
 
-use std::io::{BufRead, Write};
-
 use saturn_vm::compile;
 use saturn_vm::error::{ErrorKind, LuaError};
 use saturn_vm::state::Stashed;
 use saturn_vm::value::Value;
 
+use super::input::LineSource;
 use super::{Session, load};
 
 pub(super) fn run(session: &mut Session) {
     let progname = session.progname.take();
-    let stdin = std::io::stdin();
-    let mut input = stdin.lock();
+    let mut input = LineSource::new();
     while let Some(chunk) = read_chunk(session, &mut input) {
         let result = chunk.and_then(|function| session.call(&function, Vec::new()));
         match result {
@@ -29,10 +27,7 @@ pub(super) fn run(session: &mut Session) {
 }
 
 /// Reads one complete chunk; `None` at end of input.
-fn read_chunk(
-    session: &mut Session,
-    input: &mut impl BufRead,
-) -> Option<Result<Stashed, LuaError>> {
+fn read_chunk(session: &mut Session, input: &mut LineSource) -> Option<Result<Stashed, LuaError>> {
     let mut line = read_line(session, input, true)?;
     if let Some(expr) = line.strip_prefix(b"=") {
         line = [b"return ".as_slice(), expr].concat();
@@ -59,7 +54,7 @@ fn read_chunk(
 
 /// Shows the prompt (`_PROMPT`/`_PROMPT2` when set) and reads a line without
 /// its newline.
-fn read_line(session: &Session, input: &mut impl BufRead, first: bool) -> Option<Vec<u8>> {
+fn read_line(session: &Session, input: &mut LineSource, first: bool) -> Option<Vec<u8>> {
     let (global, default) = if first {
         ("_PROMPT", "> ")
     } else {
@@ -69,19 +64,7 @@ fn read_line(session: &Session, input: &mut impl BufRead, first: bool) -> Option
         Value::Nil => default.as_bytes().to_vec(),
         value => ctx.to_display_string(value).as_bytes().to_vec(),
     });
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(&prompt);
-    let _ = stdout.flush();
-    let mut line = Vec::new();
-    match input.read_until(b'\n', &mut line) {
-        Ok(0) | Err(_) => None,
-        Ok(_) => {
-            if line.last() == Some(&b'\n') {
-                line.pop();
-            }
-            Some(line)
-        }
-    }
+    input.read_line(&prompt)
 }
 
 /// Prints the results of an evaluated line with the global `print`.
