@@ -6,6 +6,7 @@
 //! matching the byte slice, without allocating.
 
 use crate::bytecode::chunk_id;
+use crate::number::{Number, str_to_number};
 
 /// A compile-time error (lexical, syntactic or semantic), already formatted
 /// as PUC Lua formats it: `chunkid:line: message near 'token'`.
@@ -167,13 +168,6 @@ impl Token {
     }
 }
 
-/// A number as Lua reads it: integer and float are distinct subtypes.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Number {
-    Integer(i64),
-    Float(f64),
-}
-
 /// C's `isspace` in the "C" locale, which Lua uses for numerals and `\z`.
 fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
@@ -192,168 +186,6 @@ fn hex_value(c: u8) -> u32 {
         b'0'..=b'9' => u32::from(c - b'0'),
         _ => u32::from((c | 0x20) - b'a' + 10),
     }
-}
-
-/// Converts a numeral to a number as `luaO_str2num` does (surrounding
-/// whitespace and a sign allowed): decimal integers that overflow become
-/// floats, hexadecimal integers wrap around modulo 2^64, `inf`/`nan` are
-/// not numerals.
-pub fn str_to_number(text: &[u8]) -> Option<Number> {
-    if let Some(i) = str_to_integer(text) {
-        return Some(Number::Integer(i));
-    }
-    str_to_float(text).map(Number::Float)
-}
-
-fn trim_spaces(text: &[u8]) -> &[u8] {
-    let start = text
-        .iter()
-        .position(|&c| !is_space(c))
-        .unwrap_or(text.len());
-    let end = text
-        .iter()
-        .rposition(|&c| !is_space(c))
-        .map_or(start, |e| e + 1);
-    &text[start..end.max(start)]
-}
-
-fn split_sign(text: &[u8]) -> (bool, &[u8]) {
-    match text.first() {
-        Some(b'-') => (true, &text[1..]),
-        Some(b'+') => (false, &text[1..]),
-        _ => (false, text),
-    }
-}
-
-fn str_to_integer(text: &[u8]) -> Option<i64> {
-    let (negative, digits) = split_sign(trim_spaces(text));
-    let value = if let Some(hex) = digits
-        .strip_prefix(b"0x")
-        .or_else(|| digits.strip_prefix(b"0X"))
-    {
-        if hex.is_empty() || !hex.iter().all(u8::is_ascii_hexdigit) {
-            return None;
-        }
-        hex.iter().fold(0u64, |acc, &c| {
-            acc.wrapping_mul(16).wrapping_add(u64::from(hex_value(c)))
-        })
-    } else {
-        if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
-            return None;
-        }
-        // Accumulate the magnitude; one past i64::MAX is allowed when negative.
-        let limit = if negative {
-            1u64 << 63
-        } else {
-            i64::MAX as u64
-        };
-        let mut acc = 0u64;
-        for &c in digits {
-            acc = acc
-                .checked_mul(10)
-                .and_then(|a| a.checked_add(u64::from(c - b'0')))
-                .filter(|&a| a <= limit)?;
-        }
-        acc
-    };
-    let value = value as i64;
-    Some(if negative {
-        value.wrapping_neg()
-    } else {
-        value
-    })
-}
-
-fn str_to_float(text: &[u8]) -> Option<f64> {
-    let text = trim_spaces(text);
-    if text.iter().any(|&c| c == b'n' || c == b'N') {
-        return None; // rejects 'inf' and 'nan'
-    }
-    let (negative, body) = split_sign(text);
-    let magnitude = if body.len() > 1 && body[0] == b'0' && (body[1] | 0x20) == b'x' {
-        hex_float(&body[2..])?
-    } else {
-        if !body
-            .first()
-            .is_some_and(|c| c.is_ascii_digit() || *c == b'.')
-        {
-            return None;
-        }
-        std::str::from_utf8(body).ok()?.parse::<f64>().ok()?
-    };
-    Some(if negative { -magnitude } else { magnitude })
-}
-
-/// Reads the part of a hexadecimal float after `0x`: hex digits with an
-/// optional point, then an optional binary exponent `p[+-]digits`.
-fn hex_float(text: &[u8]) -> Option<f64> {
-    let mut mantissa = 0u64;
-    let mut exponent: i64 = 0;
-    let mut any_digit = false;
-    let mut seen_point = false;
-    let mut sticky = false;
-    let mut i = 0;
-    while i < text.len() {
-        let c = text[i];
-        if c == b'.' && !seen_point {
-            seen_point = true;
-        } else if c.is_ascii_hexdigit() {
-            any_digit = true;
-            if mantissa >> 60 == 0 {
-                mantissa = mantissa * 16 + u64::from(hex_value(c));
-                if seen_point {
-                    exponent -= 4;
-                }
-            } else {
-                sticky |= c != b'0';
-                if !seen_point {
-                    exponent += 4;
-                }
-            }
-        } else {
-            break;
-        }
-        i += 1;
-    }
-    if !any_digit {
-        return None;
-    }
-    if i < text.len() {
-        if text[i] | 0x20 != b'p' {
-            return None;
-        }
-        let (negative, digits) = split_sign(&text[i + 1..]);
-        if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
-            return None;
-        }
-        let value = digits.iter().fold(0i64, |acc, &c| {
-            (acc * 10 + i64::from(c - b'0')).min(1 << 40)
-        });
-        exponent += if negative { -value } else { value };
-    }
-    if mantissa == 0 {
-        return Some(0.0);
-    }
-    // Fold lost digits into the lowest bit so that rounding stays correct.
-    if sticky {
-        mantissa |= 1;
-    }
-    Some(scale_by_power_of_two(mantissa as f64, exponent))
-}
-
-/// `value * 2^exponent`, in steps that cannot overflow prematurely.
-fn scale_by_power_of_two(mut value: f64, mut exponent: i64) -> f64 {
-    while exponent > 0 && value.is_finite() {
-        let step = exponent.min(1000);
-        value *= 2f64.powi(step as i32);
-        exponent -= step;
-    }
-    while exponent < 0 && value != 0.0 {
-        let step = exponent.max(-1000);
-        value *= 2f64.powi(step as i32);
-        exponent -= step;
-    }
-    value
 }
 
 /// Encodes `code` (up to 2^31 - 1) as PUC's extended UTF-8, up to 6 bytes.
@@ -818,7 +650,7 @@ impl<'s> Lexer<'s> {
             self.save_and_advance(); // a numeral touching a letter is malformed
         }
         match str_to_number(&self.text) {
-            Some(Number::Integer(i)) => Ok(Token::Integer(i)),
+            Some(Number::Int(i)) => Ok(Token::Integer(i)),
             Some(Number::Float(f)) => Ok(Token::Float(f)),
             None => Err(self.error(b"malformed number", Some(&Token::Float(0.0)))),
         }
@@ -898,11 +730,11 @@ mod tests {
 
     #[test]
     fn numbers_from_strings() {
-        assert_eq!(str_to_number(b" 10 "), Some(Number::Integer(10)));
-        assert_eq!(str_to_number(b"-0x10"), Some(Number::Integer(-16)));
+        assert_eq!(str_to_number(b" 10 "), Some(Number::Int(10)));
+        assert_eq!(str_to_number(b"-0x10"), Some(Number::Int(-16)));
         assert_eq!(
             str_to_number(b"-9223372036854775808"),
-            Some(Number::Integer(i64::MIN))
+            Some(Number::Int(i64::MIN))
         );
         assert_eq!(
             str_to_number(b"-9223372036854775809"),
