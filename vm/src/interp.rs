@@ -546,7 +546,7 @@ fn arith_slow<'gc>(
     match arith::arith_coerced(op, a, b) {
         Some(Ok(v)) => return Flow::Value(v),
         Some(Err(ArithError::Number(e))) => {
-            return Flow::Exit(Exit::Error(runtime_error(ctx, ts, arith_error_message(e))));
+            return Flow::Exit(Exit::Error(runtime_error(ctx, ts, e.message())));
         }
         Some(Err(ArithError::NoInteger)) => {}
         None => {}
@@ -578,14 +578,6 @@ fn arith_slow<'gc>(
         operand_error(ctx, ts, a, b, operands, "perform arithmetic on")
     };
     Flow::Exit(Exit::Error(error))
-}
-
-/// PUC's messages for integer division and modulo by zero.
-fn arith_error_message(e: number::ArithError) -> &'static str {
-    match e {
-        number::ArithError::DivideByZero => "attempt to divide by zero",
-        number::ArithError::ModuloByZero => "attempt to perform 'n%%0'",
-    }
 }
 
 /// PUC's `luaG_opinterror`: blame the first operand that is not a number.
@@ -947,7 +939,7 @@ fn for_prep<'gc>(
             return Err(for_error(ctx, ts, step, "step"));
         };
         let Some(finit) = arith::to_number(init) else {
-            return Err(for_error(ctx, ts, init, "initial"));
+            return Err(for_error(ctx, ts, init, "initial value"));
         };
         let (finit, flimit, fstep) = (finit.to_f64(), flimit.to_f64(), fstep.to_f64());
         if fstep == 0.0 {
@@ -975,7 +967,7 @@ fn for_error<'gc>(
     what: &str,
 ) -> Value<'gc> {
     let msg = format!(
-        "bad 'for' {what} value (number expected, got {})",
+        "bad 'for' {what} (number expected, got {})",
         type_name_for_error(ctx, value)
     );
     runtime_error(ctx, ts, &msg)

@@ -600,7 +600,7 @@ fn arithmetic_and_compare_errors() {
         Op::Return0,
     ]);
     let err = run(asm).unwrap_err();
-    assert_eq!(err.message_lossy(), "test:1: attempt to perform 'n%%0'");
+    assert_eq!(err.message_lossy(), "test:1: attempt to perform 'n%0'");
 }
 
 #[test]
@@ -1444,6 +1444,24 @@ print(select('#', pcall(error)))
             "false\tlvl2",
             "false\tt.lua:21: attempt to perform arithmetic on a table value (local 'a')",
             "2",
+        ],
+    );
+}
+
+#[test]
+fn for_loop_and_modulo_error_texts() {
+    check(
+        r#"
+print(pcall(function() for i = 1, {} do end end))
+print(pcall(function() for i = 1, 2, nil do end end))
+print(pcall(function() for i = {}, 2 do end end))
+print(pcall(function() local z = 0; return 1 % z end))
+"#,
+        &[
+            "false\tt.lua:2: bad 'for' limit (number expected, got table)",
+            "false\tt.lua:3: bad 'for' step (number expected, got nil)",
+            "false\tt.lua:4: bad 'for' initial value (number expected, got table)",
+            "false\tt.lua:5: attempt to perform 'n%0'",
         ],
     );
 }
