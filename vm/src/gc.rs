@@ -164,8 +164,8 @@ pub fn finalize_pass<'gc>(fc: &Finalization<'gc>, state: GcState<'gc>) -> bool {
         t.clear_dead_values(fc);
     }
     // 3. Finalizers.
-    let mut queued = false;
     let mut keep = Vec::with_capacity(gc.finalizable.len());
+    let mut due = Vec::new();
     let tracked = std::mem::take(&mut gc.finalizable);
     for object in tracked {
         let dead = match object {
@@ -180,12 +180,13 @@ pub fn finalize_pass<'gc>(fc: &Finalization<'gc>, state: GcState<'gc>) -> bool {
             Finalizable::Table(t) => t.resurrect(fc).map(Value::Table),
             Finalizable::UserData(u) => u.resurrect(fc).map(|u| Value::UserData(UserData(u))),
         };
-        if let Some(v) = value {
-            gc.pending.push(v);
-            queued = true;
-        }
+        due.extend(value);
     }
     gc.finalizable = keep;
+    // PUC calls the finalizers of a cycle in the reverse order of their
+    // registration (`setmetatable` with `__gc`).
+    let queued = !due.is_empty();
+    gc.pending.extend(due.into_iter().rev());
     if queued {
         return true;
     }
