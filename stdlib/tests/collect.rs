@@ -120,3 +120,27 @@ fn closing_the_state_runs_pending_finalizers_newest_first() {
         "end of script\nfinalizing third\nfinalizing second\nfinalizing first\n"
     );
 }
+
+#[test]
+fn a_weak_table_resurrected_by_a_finalizer_keeps_its_ephemerons() {
+    check(
+        r#"
+        local saved
+        do
+          local weak = setmetatable({}, {__mode = "k"})
+          local key = {}
+          weak[key] = {"value"}
+          setmetatable({}, {__gc = function() saved = {weak, key} end})
+        end
+        collectgarbage()
+        print(saved[1][saved[2]][1])
+        collectgarbage()
+        collectgarbage()
+        print(saved[1][saved[2]][1], next(saved[1]) == saved[2])
+        saved[2] = nil
+        collectgarbage()
+        print(next(saved[1]))
+        "#,
+        "value\nvalue\ttrue\nnil\n",
+    );
+}

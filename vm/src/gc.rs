@@ -145,10 +145,12 @@ pub fn set_userdata_metatable<'gc>(ctx: Context<'gc>, ud: UserData<'gc>, mt: Opt
 /// it resurrected something, so marking must resume before sweeping.
 pub fn finalize_pass<'gc>(fc: &Finalization<'gc>, state: GcState<'gc>) -> bool {
     let mut gc = state.borrow_mut(fc);
-    gc.weak_tables.retain(|t| !t.is_dead(fc));
+    // Dead weak tables stay listed until the cycle's last pass: a finalizer
+    // may resurrect one, and its entries then need the treatment below.
     let live: Vec<Table<'gc>> = gc
         .weak_tables
         .iter()
+        .filter(|t| !t.is_dead(fc))
         .filter_map(|t| t.upgrade(fc))
         .collect();
     // 1. Ephemerons: values of live keys stay alive.
@@ -194,6 +196,8 @@ pub fn finalize_pass<'gc>(fc: &Finalization<'gc>, state: GcState<'gc>) -> bool {
     for t in &live {
         t.clear_dead_keys(fc);
     }
+    // Nothing else comes back to life in this cycle: forget the dead.
+    gc.weak_tables.retain(|t| !t.is_dead(fc));
     false
 }
 
