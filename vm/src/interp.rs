@@ -582,7 +582,8 @@ fn arith_slow<'gc>(
     Flow::Exit(Exit::Error(error))
 }
 
-/// PUC's `luaG_opinterror`: blame the first operand that is not a number.
+/// PUC's `luaG_opinterror`: blame the first operand that is not a number
+/// (a numeric string is not one: the VM does not convert strings).
 fn operand_error<'gc>(
     ctx: Context<'gc>,
     ts: &ThreadState<'gc>,
