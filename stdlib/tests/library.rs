@@ -69,6 +69,7 @@ fn globals_and_loaded_libraries() {
         let loaded = saturn_stdlib::loaded_table(ctx);
         assert!(matches!(loaded.get_str(ctx.mc, ctx.intern(b"_G")), Value::Table(t) if Value::Table(t).raw_eq(Value::Table(ctx.globals()))));
         assert!(loaded.get_str(ctx.mc, ctx.intern(b"coroutine")).raw_eq(ctx.get_global("coroutine")));
+        assert!(loaded.get_str(ctx.mc, ctx.intern(b"string")).raw_eq(ctx.get_global("string")));
     });
 }
 
