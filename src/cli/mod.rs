@@ -37,7 +37,11 @@ pub fn main(argv: Vec<Vec<u8>>) -> bool {
         }
     };
     let mut session = Session::new(&invocation);
-    session.run(&invocation)
+    let ok = session.run(&invocation);
+    // `lua.c` closes its state whether the program failed or not, and
+    // closing runs every pending finalizer.
+    session.lua.close();
+    ok
 }
 
 /// One state and the program name used to prefix its error reports.

@@ -15,6 +15,7 @@ pub mod coroutine;
 pub mod lookup;
 mod register;
 pub mod results;
+pub mod string;
 pub mod tostring;
 
 use saturn_vm::state::Context;
@@ -31,8 +32,14 @@ pub fn open_coroutine(ctx: Context<'_>) {
     coroutine::open(ctx);
 }
 
+/// Opens the `string` library and the metatable of strings.
+pub fn open_string(ctx: Context<'_>) {
+    string::open(ctx);
+}
+
 /// Opens every library Saturn provides.
 pub fn open_libs(ctx: Context<'_>) {
     open_base(ctx);
     open_coroutine(ctx);
+    open_string(ctx);
 }

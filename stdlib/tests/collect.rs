@@ -1,7 +1,11 @@
 //! `collectgarbage`: every option, and collection that really happens.
 
 mod common;
-use common::check;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use common::{check, new_state};
 
 #[test]
 fn options_answer_as_the_manual_says() {
@@ -76,5 +80,67 @@ fn collect_works_inside_a_coroutine() {
         print(co()) print(co())
         "#,
         "nil\nyielded\n0\n",
+    );
+}
+
+#[test]
+fn finalizers_of_a_cycle_run_in_reverse_registration_order() {
+    check(
+        r#"
+        local order = {}
+        local function mk(name)
+          return setmetatable({}, {__gc = function() order[#order + 1] = name end})
+        end
+        do local a, b, c = mk("a"), mk("b"), mk("c") end
+        collectgarbage()
+        print(order[1], order[2], order[3])
+        "#,
+        "c\tb\ta\n",
+    );
+}
+
+#[test]
+fn closing_the_state_runs_pending_finalizers_newest_first() {
+    let output = Rc::new(RefCell::new(Vec::new()));
+    let mut lua = new_state(Rc::clone(&output));
+    lua.exec(
+        br#"
+        local function obj(name)
+          return setmetatable({}, {__gc = function() print("finalizing " .. name) end})
+        end
+        a, b, c = obj("first"), obj("second"), obj("third")
+        print("end of script")
+        "#,
+        "=input",
+    )
+    .expect("script runs");
+    lua.close();
+    assert_eq!(
+        String::from_utf8_lossy(&output.borrow()),
+        "end of script\nfinalizing third\nfinalizing second\nfinalizing first\n"
+    );
+}
+
+#[test]
+fn a_weak_table_resurrected_by_a_finalizer_keeps_its_ephemerons() {
+    check(
+        r#"
+        local saved
+        do
+          local weak = setmetatable({}, {__mode = "k"})
+          local key = {}
+          weak[key] = {"value"}
+          setmetatable({}, {__gc = function() saved = {weak, key} end})
+        end
+        collectgarbage()
+        print(saved[1][saved[2]][1])
+        collectgarbage()
+        collectgarbage()
+        print(saved[1][saved[2]][1], next(saved[1]) == saved[2])
+        saved[2] = nil
+        collectgarbage()
+        print(next(saved[1]))
+        "#,
+        "value\nvalue\ttrue\nnil\n",
     );
 }

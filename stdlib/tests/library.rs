@@ -69,6 +69,7 @@ fn globals_and_loaded_libraries() {
         let loaded = saturn_stdlib::loaded_table(ctx);
         assert!(matches!(loaded.get_str(ctx.mc, ctx.intern(b"_G")), Value::Table(t) if Value::Table(t).raw_eq(Value::Table(ctx.globals()))));
         assert!(loaded.get_str(ctx.mc, ctx.intern(b"coroutine")).raw_eq(ctx.get_global("coroutine")));
+        assert!(loaded.get_str(ctx.mc, ctx.intern(b"string")).raw_eq(ctx.get_global("string")));
     });
 }
 
@@ -93,4 +94,27 @@ fn warnings_are_composed_and_switched() {
         *warnings.borrow(),
         vec!["abc".to_string(), "12".to_string()]
     );
+}
+
+#[test]
+fn the_main_thread_stays_running_between_runs() {
+    let output = Rc::new(RefCell::new(Vec::new()));
+    let mut lua = new_state(Rc::clone(&output));
+    lua.exec(b"main = coroutine.running()", "=input")
+        .expect("first run");
+    let error = lua
+        .exec(
+            br#"error(setmetatable({}, {__tostring = function()
+                  return coroutine.status(main) .. " " .. tostring(coroutine.running() == main)
+                end}))"#,
+            "=input",
+        )
+        .expect_err("second run fails");
+    assert_eq!(error.message_lossy(), "running true");
+    lua.exec(
+        b"print(coroutine.status(main), coroutine.running() == main)",
+        "=input",
+    )
+    .expect("third run");
+    assert_eq!(String::from_utf8_lossy(&output.borrow()), "running\ttrue\n");
 }

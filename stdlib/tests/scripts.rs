@@ -40,5 +40,5 @@ macro_rules! scripts {
 }
 
 scripts!(
-    access, convert, iteration, errors, output, load, coroutine, names, edge
+    access, convert, iteration, errors, output, load, coroutine, names, edge, string
 );

@@ -1,5 +1,7 @@
-//! Lua 5.4 operator semantics on *values*: string coercion, the choice
-//! between integer and float arithmetic, and bitwise conversions. The number
+//! Lua 5.4 operator semantics on *values*: the choice between integer and
+//! float arithmetic, and bitwise conversions. The operators themselves never
+//! coerce strings; [`to_number`] is the conversion of `tonumber`-like
+//! contexts (`for` loops, library arguments, the string metamethods). The number
 //! algorithms themselves (floor division, exact mixed comparisons, ...) live
 //! in [`crate::number`].
 
@@ -35,12 +37,14 @@ pub fn to_number(v: Value<'_>) -> Option<Number> {
     }
 }
 
-/// A value as an integer for bitwise operators: integers, floats with an
-/// exact integer value, and strings convertible to either.
-pub fn to_integer(v: Value<'_>) -> Option<i64> {
-    match to_number(v)? {
-        Number::Int(i) => Some(i),
-        Number::Float(f) => number::float_to_int(f),
+/// A number as an integer for bitwise operators: integers and floats with
+/// an exact integer value; strings are not converted (Lua 5.4's VM leaves
+/// them to the string metatable).
+pub fn number_to_integer(v: Value<'_>) -> Option<i64> {
+    match v {
+        Value::Integer(i) => Some(i),
+        Value::Number(f) => number::float_to_int(f),
+        _ => None,
     }
 }
 
@@ -105,18 +109,6 @@ pub fn arith_numbers<'gc>(
         Value::Number(f) => Number::Float(f),
         _ => return None,
     };
-    Some(arith(op, x, y).map(to_value))
-}
-
-/// Arithmetic with string coercion; `None` when an operand is not a number
-/// or a numeric string (a metamethod decides then).
-pub fn arith_coerced<'gc>(
-    op: ArithOp,
-    a: Value<'gc>,
-    b: Value<'gc>,
-) -> Option<Result<Value<'gc>, ArithError>> {
-    let x = to_number(a)?;
-    let y = to_number(b)?;
     Some(arith(op, x, y).map(to_value))
 }
 

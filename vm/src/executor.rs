@@ -554,6 +554,18 @@ pub(crate) enum Next<'gc> {
     Pause,
 }
 
+/// The status of a thread whose body returned or failed: a coroutine is
+/// dead, but the main thread never dies; between runs it is the thread the
+/// host runs on, `running` as in PUC (a `__tostring` of the error or a
+/// finalizer may look at it).
+fn status_after_body<'gc>(ctx: Context<'gc>, thread: Thread<'gc>) -> ThreadStatus {
+    if thread.ptr_eq(ctx.main_thread()) {
+        ThreadStatus::Running
+    } else {
+        ThreadStatus::Dead
+    }
+}
+
 fn run<'gc>(ctx: Context<'gc>, state: &mut ExecutorState<'gc>, fuel: &mut i64) -> StepResult {
     loop {
         if *fuel <= 0 {
@@ -594,7 +606,7 @@ fn run<'gc>(ctx: Context<'gc>, state: &mut ExecutorState<'gc>, fuel: &mut i64) -
             Next::ThreadReturned(values) => {
                 {
                     let mut ts = thread.0.borrow_mut(ctx.mc);
-                    ts.status = ThreadStatus::Dead;
+                    ts.status = status_after_body(ctx, thread);
                     ts.closing = false;
                     ts.error = None;
                 }
@@ -611,7 +623,7 @@ fn run<'gc>(ctx: Context<'gc>, state: &mut ExecutorState<'gc>, fuel: &mut i64) -
             Next::ThreadFailed(error) => {
                 {
                     let mut ts = thread.0.borrow_mut(ctx.mc);
-                    ts.status = ThreadStatus::Dead;
+                    ts.status = status_after_body(ctx, thread);
                     ts.error = if ts.closing { None } else { Some(error) };
                     ts.closing = false;
                     if state.threads.len() == 1 {

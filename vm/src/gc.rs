@@ -145,10 +145,12 @@ pub fn set_userdata_metatable<'gc>(ctx: Context<'gc>, ud: UserData<'gc>, mt: Opt
 /// it resurrected something, so marking must resume before sweeping.
 pub fn finalize_pass<'gc>(fc: &Finalization<'gc>, state: GcState<'gc>) -> bool {
     let mut gc = state.borrow_mut(fc);
-    gc.weak_tables.retain(|t| !t.is_dead(fc));
+    // Dead weak tables stay listed until the cycle's last pass: a finalizer
+    // may resurrect one, and its entries then need the treatment below.
     let live: Vec<Table<'gc>> = gc
         .weak_tables
         .iter()
+        .filter(|t| !t.is_dead(fc))
         .filter_map(|t| t.upgrade(fc))
         .collect();
     // 1. Ephemerons: values of live keys stay alive.
@@ -164,8 +166,8 @@ pub fn finalize_pass<'gc>(fc: &Finalization<'gc>, state: GcState<'gc>) -> bool {
         t.clear_dead_values(fc);
     }
     // 3. Finalizers.
-    let mut queued = false;
     let mut keep = Vec::with_capacity(gc.finalizable.len());
+    let mut due = Vec::new();
     let tracked = std::mem::take(&mut gc.finalizable);
     for object in tracked {
         let dead = match object {
@@ -180,12 +182,13 @@ pub fn finalize_pass<'gc>(fc: &Finalization<'gc>, state: GcState<'gc>) -> bool {
             Finalizable::Table(t) => t.resurrect(fc).map(Value::Table),
             Finalizable::UserData(u) => u.resurrect(fc).map(|u| Value::UserData(UserData(u))),
         };
-        if let Some(v) = value {
-            gc.pending.push(v);
-            queued = true;
-        }
+        due.extend(value);
     }
     gc.finalizable = keep;
+    // PUC calls the finalizers of a cycle in the reverse order of their
+    // registration (`setmetatable` with `__gc`).
+    let queued = !due.is_empty();
+    gc.pending.extend(due.into_iter().rev());
     if queued {
         return true;
     }
@@ -193,6 +196,8 @@ pub fn finalize_pass<'gc>(fc: &Finalization<'gc>, state: GcState<'gc>) -> bool {
     for t in &live {
         t.clear_dead_keys(fc);
     }
+    // Nothing else comes back to life in this cycle: forget the dead.
+    gc.weak_tables.retain(|t| !t.is_dead(fc));
     false
 }
 

@@ -543,10 +543,12 @@ fn arith_slow<'gc>(
     operands: (Operand, Operand),
     yieldable: bool,
 ) -> Flow<'gc> {
-    match arith::arith_coerced(op, a, b) {
+    // Lua 5.4 does not coerce strings here: a string operand falls through
+    // to its metamethod (the string library's, see lstrlib.c `trymt`).
+    match arith::arith_numbers(op, a, b) {
         Some(Ok(v)) => return Flow::Value(v),
         Some(Err(ArithError::Number(e))) => {
-            return Flow::Exit(Exit::Error(runtime_error(ctx, ts, arith_error_message(e))));
+            return Flow::Exit(Exit::Error(runtime_error(ctx, ts, e.message())));
         }
         Some(Err(ArithError::NoInteger)) => {}
         None => {}
@@ -560,8 +562,8 @@ fn arith_slow<'gc>(
         return call_meta(ctx, thread, ts, handler, &[a, b], yieldable);
     }
     let error = if op.is_bitwise() {
-        if arith::to_number(a).is_some() && arith::to_number(b).is_some() {
-            let culprit = if arith::to_integer(a).is_none() {
+        if a.is_number() && b.is_number() {
+            let culprit = if arith::number_to_integer(a).is_none() {
                 operands.0
             } else {
                 operands.1
@@ -580,15 +582,8 @@ fn arith_slow<'gc>(
     Flow::Exit(Exit::Error(error))
 }
 
-/// PUC's messages for integer division and modulo by zero.
-fn arith_error_message(e: number::ArithError) -> &'static str {
-    match e {
-        number::ArithError::DivideByZero => "attempt to divide by zero",
-        number::ArithError::ModuloByZero => "attempt to perform 'n%%0'",
-    }
-}
-
-/// PUC's `luaG_opinterror`: blame the first operand that is not a number.
+/// PUC's `luaG_opinterror`: blame the first operand that is not a number
+/// (a numeric string is not one: the VM does not convert strings).
 fn operand_error<'gc>(
     ctx: Context<'gc>,
     ts: &ThreadState<'gc>,
@@ -597,12 +592,7 @@ fn operand_error<'gc>(
     operands: (Operand, Operand),
     what: &str,
 ) -> Value<'gc> {
-    let culprit_is_a = match a {
-        Value::Integer(_) | Value::Number(_) => false,
-        Value::String(_) => arith::to_number(a).is_none(),
-        _ => true,
-    };
-    if culprit_is_a {
+    if !a.is_number() {
         type_error(ctx, ts, a, what, operands.0)
     } else {
         type_error(ctx, ts, b, what, operands.1)
@@ -624,22 +614,16 @@ fn unary_slow<'gc>(
     } else {
         MetaEvent::Unm
     };
-    // Numeric strings are coerced, as for binary operators.
-    let coerced = match (bitwise, arith::to_number(a)) {
-        (false, Some(number::Number::Int(i))) => Some(Value::Integer(i.wrapping_neg())),
-        (false, Some(number::Number::Float(f))) => Some(Value::Number(-f)),
-        (true, Some(_)) => arith::to_integer(a).map(|i| Value::Integer(!i)),
-        (_, None) => None,
-    };
-    if let Some(v) = coerced {
-        return Flow::Value(v);
+    // Strings are not coerced: they reach the string metatable's `__unm`.
+    if bitwise && let Some(i) = arith::number_to_integer(a) {
+        return Flow::Value(Value::Integer(!i));
     }
     let handler = metamethod(ctx, a, event);
     if !handler.is_nil() {
         return call_meta(ctx, thread, ts, handler, &[a, a], yieldable);
     }
     let error = if bitwise {
-        if arith::to_number(a).is_some() {
+        if a.is_number() {
             let msg = format!(
                 "number{} has no integer representation",
                 varinfo(ts, operand)
@@ -947,7 +931,7 @@ fn for_prep<'gc>(
             return Err(for_error(ctx, ts, step, "step"));
         };
         let Some(finit) = arith::to_number(init) else {
-            return Err(for_error(ctx, ts, init, "initial"));
+            return Err(for_error(ctx, ts, init, "initial value"));
         };
         let (finit, flimit, fstep) = (finit.to_f64(), flimit.to_f64(), fstep.to_f64());
         if fstep == 0.0 {
@@ -975,7 +959,7 @@ fn for_error<'gc>(
     what: &str,
 ) -> Value<'gc> {
     let msg = format!(
-        "bad 'for' {what} value (number expected, got {})",
+        "bad 'for' {what} (number expected, got {})",
         type_name_for_error(ctx, value)
     );
     runtime_error(ctx, ts, &msg)

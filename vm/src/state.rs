@@ -406,16 +406,7 @@ impl Lua {
     {
         let executor = self.enter(|ctx| {
             let (function, args) = start(ctx);
-            let thread = {
-                let main = ctx.state.main_thread;
-                let busy = main
-                    .0
-                    .try_borrow()
-                    .map(|t| !t.frames.is_empty())
-                    .unwrap_or(true);
-                if busy { Thread::new(ctx.mc) } else { main }
-            };
-            let ex = Executor::start(ctx, thread, function, &args);
+            let ex = Executor::start(ctx, idle_thread(ctx), function, &args);
             StashedExecutor(
                 ctx.state
                     .roots
@@ -460,7 +451,7 @@ impl Lua {
         let executor = self.enter(|ctx| {
             let v = ctx.fetch(value);
             let handler = crate::meta::metamethod(ctx, v, MetaEvent::ToString);
-            let ex = Executor::start(ctx, Thread::new(ctx.mc), handler, &[v]);
+            let ex = Executor::start(ctx, idle_thread(ctx), handler, &[v]);
             StashedExecutor(
                 ctx.state
                     .roots
@@ -687,6 +678,19 @@ impl Lua {
     pub fn set_memory_limit(&mut self, limit: Option<usize>) {
         self.account.set_limit(limit);
     }
+}
+
+/// The thread a call from the host runs on: the main thread, as in PUC,
+/// unless it is in the middle of a run (a finalizer between slices), then a
+/// fresh one.
+fn idle_thread<'gc>(ctx: Context<'gc>) -> Thread<'gc> {
+    let main = ctx.state.main_thread;
+    let busy = main
+        .0
+        .try_borrow()
+        .map(|t| !t.frames.is_empty())
+        .unwrap_or(true);
+    if busy { Thread::new(ctx.mc) } else { main }
 }
 
 /// Converts an error value into the Rust-side error, as `lua.c` prints it.
