@@ -677,6 +677,90 @@ fn bad_escapes_numerals_and_odd_bytes_give_errors_or_functions() {
     assert_no_failures("escape/numeral/byte", n, &failures);
 }
 
+/// `load` with a reader function that hands the source over in pieces of
+/// 1 to 3 bytes gives the same outcome as `load` of the whole string; odd
+/// readers give Lua errors.
+#[test]
+fn load_with_reader_functions() {
+    let mut cases: Vec<Vec<u8>> = truncated_cases().into_iter().step_by(5).collect();
+    cases.extend(mutated_cases(&mut Rng(5), 200));
+    cases.extend(escape_cases());
+    cases.extend(numeral_cases().into_iter().take(40));
+    let mut lua = new_lua();
+    let checker = lua
+        .load(
+            b"local src, pieces = ...
+            local i = 0
+            local f1, e1 = load(src, '=fuzz')
+            local f2, e2 = load(function() i = i + 1 return pieces[i] end, '=fuzz')
+            if (f1 == nil) ~= (f2 == nil) or e1 ~= e2 then
+              return tostring(e1) .. ' vs ' .. tostring(e2)
+            end
+            return true",
+            "=checker",
+        )
+        .expect("checker");
+    let mut rng = Rng(6);
+    let mut failures = Vec::new();
+    for case in &cases {
+        let mut cuts = Vec::new();
+        let mut at = 0;
+        while at < case.len() {
+            let end = (at + 1 + rng.below(3)).min(case.len());
+            cuts.push((at, end));
+            at = end;
+        }
+        let r = lua.call_with(
+            |ctx| {
+                let pieces = ctx.new_table();
+                for (i, (a, b)) in cuts.iter().enumerate() {
+                    pieces.set_int(
+                        ctx.mc,
+                        i as i64 + 1,
+                        Value::String(ctx.intern(&case[*a..*b])),
+                    );
+                }
+                (
+                    ctx.fetch(&checker),
+                    vec![Value::String(ctx.intern(case)), Value::Table(pieces)],
+                )
+            },
+            |_, values| match values {
+                [Value::Boolean(true)] => None,
+                [Value::String(s)] => Some(String::from_utf8_lossy(s.as_bytes()).into_owned()),
+                other => Some(format!("{other:?}")),
+            },
+        );
+        match r {
+            Ok(None) => {}
+            Ok(Some(mismatch)) => {
+                failures.push(format!("b\"{}\": {mismatch}", case.escape_ascii()))
+            }
+            Err(e) => failures.push(format!("b\"{}\": error {e}", case.escape_ascii())),
+        }
+    }
+    assert_no_failures("reader", cases.len(), &failures);
+    let r = eval_ok(
+        &mut lua,
+        "local n = 0 \
+         local a, b = load(function() return {} end) \
+         local c, d = load(function() error('in reader') end) \
+         local e, f = load(function() error({}) end) \
+         local g = load(function() n = n + 1 if n == 1 then return 'return 1' end return '' end) \
+         return a, b, c, d, e, f ~= nil, g and g()",
+    );
+    assert_eq!(r[0], "nil");
+    assert!(
+        r[1].contains("reader function must return a string"),
+        "{}",
+        r[1]
+    );
+    assert_eq!(r[2], "nil");
+    assert!(r[3].contains("in reader"), "{}", r[3]);
+    assert_eq!(&r[4..], ["nil", "true", "1"]);
+    assert_usable(&mut lua);
+}
+
 #[test]
 fn lexer_results_match_puc() {
     // Expected values and messages from PUC Lua 5.4.8.
