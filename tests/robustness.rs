@@ -1510,8 +1510,6 @@ fn errors_in_gc_become_warnings() {
 /// PUC (`luaE_warnerror`): a non-string error object in `__gc` is reported
 /// as "error object is not a string".
 #[test]
-#[ignore = "wrong message: Saturn warns 'error in __gc ((error object is a table value))' \
-            (vm/src/state.rs, Lua::call_finalizer uses the lua.c text of the error)"]
 fn gc_error_with_a_table_value_warns_like_puc() {
     let (mut lua, warnings) = lua_with_warnings();
     eval_ok(

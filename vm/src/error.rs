@@ -264,6 +264,9 @@ pub struct LuaError {
     /// themselves, other values as `(error object is a X value)` unless they
     /// have `__tostring`.
     pub message: Vec<u8>,
+    /// The Lua type of the error value (`"string"` for messages): PUC's
+    /// warnings and handlers treat string and non-string errors apart.
+    pub value_type: &'static str,
     /// `stack traceback:\n\t...` (empty when not available).
     pub traceback: String,
 }
@@ -273,6 +276,7 @@ impl LuaError {
         LuaError {
             kind,
             message: message.into(),
+            value_type: "string",
             traceback: String::new(),
         }
     }

@@ -542,7 +542,8 @@ impl Lua {
             |_, _| (),
         );
         if let Err(e) = result {
-            let msg = if e.kind == ErrorKind::Runtime {
+            // PUC's `luaE_warnerror`: only a string error is shown as is.
+            let msg = if e.value_type == "string" {
                 e.message.clone()
             } else {
                 b"error object is not a string".to_vec()
@@ -709,6 +710,7 @@ pub fn error_to_rust<'gc>(ctx: Context<'gc>, error: Value<'gc>, traceback: Strin
     LuaError {
         kind,
         message,
+        value_type: error.type_name(),
         traceback,
     }
 }
