@@ -54,7 +54,7 @@ use gc_arena::{Arena, DynamicRoot, DynamicRootSet, Gc, Mutation, RefLock, Rootab
 use crate::bytecode::Proto;
 use crate::closure::{Function, FunctionProto, NativeFn, NativeInner, closed_upvalue, new_closure};
 use crate::error::{ErrorKind, LuaError, error_object_text};
-use crate::executor::{Executor, StepResult};
+use crate::executor::{Error, Executor, StepResult};
 use crate::gc::{self, GcState};
 use crate::memory::MemoryAccount;
 use crate::meta::{MetaEvent, MetaNames, TypeMetatables, metatable};
@@ -268,6 +268,19 @@ impl<'gc> Context<'gc> {
     /// Bytes in use, as `collectgarbage("count")` reports (in KB there).
     pub fn memory_used(self) -> usize {
         self.state.account.total()
+    }
+
+    /// An empty buffer with room for a `len`-byte string about to be built,
+    /// or PUC's "not enough memory" error when that would pass the memory
+    /// limit or the allocator refuses: one huge concatenation or
+    /// `string.rep` must fail as a Lua error, not abort the process, and the
+    /// limit cannot wait for the next safe point.
+    pub fn string_buffer(self, len: usize) -> Result<Vec<u8>, Error<'gc>> {
+        let mut buffer = Vec::new();
+        if self.state.account.would_exceed(len) || buffer.try_reserve_exact(len).is_err() {
+            return Err(Error::Value(self.str("not enough memory")));
+        }
+        Ok(buffer)
     }
 }
 

@@ -63,7 +63,7 @@ pub fn rep<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'g
         return Err(Error::runtime("resulting string too large"));
     }
     let total = copies * s.len() + (copies - 1) * separator.len();
-    let mut result = Vec::with_capacity(total);
+    let mut result = ctx.string_buffer(total)?;
     for copy in 0..copies {
         if copy > 0 {
             result.extend_from_slice(separator);
