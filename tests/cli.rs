@@ -123,6 +123,25 @@ fn non_string_errors_and_syntax_errors_are_reported_like_lua_c() {
 }
 
 #[test]
+fn error_objects_with_tostring_are_reported_through_it_without_a_traceback() {
+    let mut command = saturn();
+    command.args([
+        "-e",
+        "error(setmetatable({}, {__tostring = function() return 'TS' end}))",
+    ]);
+    let output = run(command, "");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stderr(&output), "saturn: TS\n");
+    let mut command = saturn();
+    command.args(["-e", "error(nil)"]);
+    let report = stderr(&run(command, ""));
+    assert!(
+        report.starts_with("saturn: (error object is a nil value)\nstack traceback:\n"),
+        "{report}"
+    );
+}
+
+#[test]
 fn missing_scripts_are_reported() {
     let mut command = saturn();
     command.arg("no-such-file.lua");

@@ -7,7 +7,6 @@ use common::check;
 /// PUC calls a tail-called native in place, with the calling Lua frame
 /// still on the stack, so `return error("x")` reports the caller's line.
 #[test]
-#[ignore = "needs vm: tail calls to natives keep the calling Lua frame"]
 fn tail_called_natives_see_their_caller() {
     check(
         "print(pcall(function() return error('x') end))\n\

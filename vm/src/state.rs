@@ -448,10 +448,11 @@ impl Lua {
             Ok(r) => Ok(r),
             Err((mut error, Some(value))) => {
                 // As `lua.c`'s message handler: an error object with
-                // `__tostring` is reported through it.
+                // `__tostring` is reported through it, without a traceback.
                 let text = self.error_tostring(&value);
                 if let Some(text) = text {
                     error.message = text;
+                    error.traceback.clear();
                 }
                 Err(error)
             }
