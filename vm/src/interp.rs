@@ -748,6 +748,56 @@ fn order<'gc>(
     call_meta(ctx, thread, ts, handler, &[a, b], yieldable)
 }
 
+/// Arithmetic on two numbers, read through references: matching on the
+/// registers in place loads the tag and the payload separately, which
+/// forwards from the two 8-byte stores that wrote them (a 16-byte copy of a
+/// `Value` just written stalls the load). `None`: not two numbers, or an
+/// integer division by zero (the slow path reports it).
+#[inline(always)]
+fn arith_fast<'gc>(op: ArithOp, x: &Value<'gc>, y: &Value<'gc>) -> Option<Value<'gc>> {
+    let (i, j) = match (x, y) {
+        (Value::Integer(i), Value::Integer(j)) => (*i, *j),
+        (Value::Number(f), Value::Number(g)) => return float_op(op, *f, *g),
+        (Value::Integer(i), Value::Number(g)) if !op.is_bitwise() => {
+            return float_op(op, *i as f64, *g);
+        }
+        (Value::Number(f), Value::Integer(j)) if !op.is_bitwise() => {
+            return float_op(op, *f, *j as f64);
+        }
+        _ => return None,
+    };
+    Some(match op {
+        ArithOp::Add => Value::Integer(i.wrapping_add(j)),
+        ArithOp::Sub => Value::Integer(i.wrapping_sub(j)),
+        ArithOp::Mul => Value::Integer(i.wrapping_mul(j)),
+        ArithOp::IDiv => Value::Integer(number::int_idiv(i, j).ok()?),
+        ArithOp::Mod => Value::Integer(number::int_mod(i, j).ok()?),
+        ArithOp::Div => Value::Number(i as f64 / j as f64),
+        ArithOp::Pow => Value::Number(number::pow(i as f64, j as f64)),
+        ArithOp::BAnd => Value::Integer(i & j),
+        ArithOp::BOr => Value::Integer(i | j),
+        ArithOp::BXor => Value::Integer(i ^ j),
+        ArithOp::Shl => Value::Integer(number::shift_left(i, j)),
+        ArithOp::Shr => Value::Integer(number::shift_right(i, j)),
+    })
+}
+
+/// The float case of [`arith_fast`] (`None` for bitwise operators, which
+/// need the integer conversion of the slow path).
+#[inline(always)]
+fn float_op<'gc>(op: ArithOp, x: f64, y: f64) -> Option<Value<'gc>> {
+    Some(Value::Number(match op {
+        ArithOp::Add => x + y,
+        ArithOp::Sub => x - y,
+        ArithOp::Mul => x * y,
+        ArithOp::Div => x / y,
+        ArithOp::Mod => number::float_mod(x, y),
+        ArithOp::IDiv => number::float_idiv(x, y),
+        ArithOp::Pow => number::pow(x, y),
+        _ => return None,
+    }))
+}
+
 fn is_str_or_num(v: Value<'_>) -> bool {
     matches!(v, Value::String(_) | Value::Integer(_) | Value::Number(_))
 }
@@ -1349,61 +1399,39 @@ pub(crate) fn run<'gc>(
                         yieldable
                     ));
                 }
-                Op::AddI { a, b, imm } => {
-                    let x = r!(b);
-                    match x {
-                        Value::Integer(i) => r!(a) = Value::Integer(i.wrapping_add(imm as i64)),
-                        Value::Number(f) => r!(a) = Value::Number(f + imm as f64),
-                        _ => {
-                            save_pc!();
-                            let y = Value::Integer(imm as i64);
-                            let operands = (Operand::Register(b), Operand::Unnamed);
-                            r!(a) = flow!(arith_slow(
-                                ctx,
-                                thread,
-                                ts,
-                                ArithOp::Add,
-                                x,
-                                y,
-                                operands,
-                                yieldable
-                            ));
-                        }
+                Op::AddI { a, b, imm } => match &r!(b) {
+                    &Value::Integer(i) => r!(a) = Value::Integer(i.wrapping_add(imm as i64)),
+                    &Value::Number(f) => r!(a) = Value::Number(f + imm as f64),
+                    _ => {
+                        let x = r!(b);
+                        save_pc!();
+                        let y = Value::Integer(imm as i64);
+                        let operands = (Operand::Register(b), Operand::Unnamed);
+                        r!(a) = flow!(arith_slow(
+                            ctx,
+                            thread,
+                            ts,
+                            ArithOp::Add,
+                            x,
+                            y,
+                            operands,
+                            yieldable
+                        ));
                     }
-                }
+                },
                 Op::ArithK { op, a, b, k: c } => {
-                    let (x, y) = (r!(b), k[c as usize]);
-                    let fast = match (op, x, y) {
-                        (ArithOp::Add, Value::Integer(i), Value::Integer(j)) => {
-                            Some(Value::Integer(i.wrapping_add(j)))
-                        }
-                        (ArithOp::Sub, Value::Integer(i), Value::Integer(j)) => {
-                            Some(Value::Integer(i.wrapping_sub(j)))
-                        }
-                        (ArithOp::Mul, Value::Integer(i), Value::Integer(j)) => {
-                            Some(Value::Integer(i.wrapping_mul(j)))
-                        }
-                        (ArithOp::Add, Value::Number(i), Value::Number(j)) => {
-                            Some(Value::Number(i + j))
-                        }
-                        (ArithOp::Mul, Value::Number(i), Value::Number(j)) => {
-                            Some(Value::Number(i * j))
-                        }
-                        _ => None,
-                    };
-                    if let Some(v) = fast {
+                    if let Some(v) = arith_fast(op, &r!(b), &k[c as usize]) {
                         r!(a) = v;
                         continue;
                     }
-                    match arith::arith_numbers(op, x, y) {
-                        Some(Ok(v)) => r!(a) = v,
-                        _ => {
-                            save_pc!();
-                            let operands = (Operand::Register(b), Operand::Unnamed);
-                            r!(a) =
-                                flow!(arith_slow(ctx, thread, ts, op, x, y, operands, yieldable));
-                        }
+                    let (x, y) = (r!(b), k[c as usize]);
+                    if let Some(Ok(v)) = arith::arith_numbers(op, x, y) {
+                        r!(a) = v;
+                        continue;
                     }
+                    save_pc!();
+                    let operands = (Operand::Register(b), Operand::Unnamed);
+                    r!(a) = flow!(arith_slow(ctx, thread, ts, op, x, y, operands, yieldable));
                 }
                 Op::ShrI { a, b, imm } => {
                     let x = r!(b);
@@ -1446,43 +1474,18 @@ pub(crate) fn run<'gc>(
                     }
                 }
                 Op::Arith { op, a, b, c } => {
-                    let (x, y) = (r!(b), r!(c));
-                    let fast = match (op, x, y) {
-                        (ArithOp::Add, Value::Integer(i), Value::Integer(j)) => {
-                            Some(Value::Integer(i.wrapping_add(j)))
-                        }
-                        (ArithOp::Sub, Value::Integer(i), Value::Integer(j)) => {
-                            Some(Value::Integer(i.wrapping_sub(j)))
-                        }
-                        (ArithOp::Mul, Value::Integer(i), Value::Integer(j)) => {
-                            Some(Value::Integer(i.wrapping_mul(j)))
-                        }
-                        (ArithOp::Add, Value::Number(i), Value::Number(j)) => {
-                            Some(Value::Number(i + j))
-                        }
-                        (ArithOp::Sub, Value::Number(i), Value::Number(j)) => {
-                            Some(Value::Number(i - j))
-                        }
-                        (ArithOp::Mul, Value::Number(i), Value::Number(j)) => {
-                            Some(Value::Number(i * j))
-                        }
-                        (ArithOp::Div, Value::Number(i), Value::Number(j)) => {
-                            Some(Value::Number(i / j))
-                        }
-                        _ => match arith::arith_numbers(op, x, y) {
-                            Some(Ok(v)) => Some(v),
-                            _ => None,
-                        },
-                    };
-                    match fast {
-                        Some(v) => r!(a) = v,
-                        None => {
-                            save_pc!();
-                            let operands = (Operand::Register(b), Operand::Register(c));
-                            r!(a) =
-                                flow!(arith_slow(ctx, thread, ts, op, x, y, operands, yieldable));
-                        }
+                    if let Some(v) = arith_fast(op, &r!(b), &r!(c)) {
+                        r!(a) = v;
+                        continue;
                     }
+                    let (x, y) = (r!(b), r!(c));
+                    if let Some(Ok(v)) = arith::arith_numbers(op, x, y) {
+                        r!(a) = v;
+                        continue;
+                    }
+                    save_pc!();
+                    let operands = (Operand::Register(b), Operand::Register(c));
+                    r!(a) = flow!(arith_slow(ctx, thread, ts, op, x, y, operands, yieldable));
                 }
                 Op::Unm { a, b } => {
                     let x = r!(b);
@@ -1555,6 +1558,10 @@ pub(crate) fn run<'gc>(
                     }
                 }
                 Op::Eq { a, b, k: kk } => {
+                    if let (&Value::Integer(i), &Value::Integer(j)) = (&r!(a), &r!(b)) {
+                        cond!((i == j), kk);
+                        continue;
+                    }
                     let (x, y) = (r!(a), r!(b));
                     let res = match (x, y) {
                         (Value::Integer(i), Value::Integer(j)) => i == j,
@@ -1568,23 +1575,36 @@ pub(crate) fn run<'gc>(
                     cond!(res, kk);
                 }
                 Op::Lt { a, b, k: kk } => {
-                    let (x, y) = (r!(a), r!(b));
-                    let res = match arith::num_lt(x, y) {
-                        Some(r) => r,
-                        None => {
-                            save_pc!();
-                            !flow!(order(ctx, thread, ts, x, y, false, yieldable)).is_falsy()
+                    let res = match (&r!(a), &r!(b)) {
+                        (&Value::Integer(i), &Value::Integer(j)) => i < j,
+                        (&Value::Number(f), &Value::Number(g)) => f < g,
+                        _ => {
+                            let (x, y) = (r!(a), r!(b));
+                            match arith::num_lt(x, y) {
+                                Some(r) => r,
+                                None => {
+                                    save_pc!();
+                                    !flow!(order(ctx, thread, ts, x, y, false, yieldable))
+                                        .is_falsy()
+                                }
+                            }
                         }
                     };
                     cond!(res, kk);
                 }
                 Op::Le { a, b, k: kk } => {
-                    let (x, y) = (r!(a), r!(b));
-                    let res = match arith::num_le(x, y) {
-                        Some(r) => r,
-                        None => {
-                            save_pc!();
-                            !flow!(order(ctx, thread, ts, x, y, true, yieldable)).is_falsy()
+                    let res = match (&r!(a), &r!(b)) {
+                        (&Value::Integer(i), &Value::Integer(j)) => i <= j,
+                        (&Value::Number(f), &Value::Number(g)) => f <= g,
+                        _ => {
+                            let (x, y) = (r!(a), r!(b));
+                            match arith::num_le(x, y) {
+                                Some(r) => r,
+                                None => {
+                                    save_pc!();
+                                    !flow!(order(ctx, thread, ts, x, y, true, yieldable)).is_falsy()
+                                }
+                            }
                         }
                     };
                     cond!(res, kk);
@@ -1599,9 +1619,9 @@ pub(crate) fn run<'gc>(
                     is_float,
                     k: kk,
                 } => {
-                    let res = match r!(a) {
-                        Value::Integer(i) => i == imm as i64,
-                        Value::Number(f) => f == imm as f64,
+                    let res = match &r!(a) {
+                        &Value::Integer(i) => i == imm as i64,
+                        &Value::Number(f) => f == imm as f64,
                         _ => false,
                     };
                     let _ = is_float;
@@ -1631,9 +1651,8 @@ pub(crate) fn run<'gc>(
                     is_float,
                     k: kk,
                 } => {
-                    let x = r!(a);
-                    let res = match x {
-                        Value::Integer(i) => {
+                    let res = match &r!(a) {
+                        &Value::Integer(i) => {
                             let j = imm as i64;
                             match op {
                                 Op::LtI { .. } => i < j,
@@ -1642,7 +1661,7 @@ pub(crate) fn run<'gc>(
                                 _ => i >= j,
                             }
                         }
-                        Value::Number(f) => {
+                        &Value::Number(f) => {
                             let g = imm as f64;
                             match op {
                                 Op::LtI { .. } => f < g,
@@ -1652,6 +1671,7 @@ pub(crate) fn run<'gc>(
                             }
                         }
                         _ => {
+                            let x = r!(a);
                             save_pc!();
                             let y = if is_float {
                                 Value::Number(imm as f64)
