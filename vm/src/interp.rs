@@ -748,6 +748,28 @@ fn order<'gc>(
     call_meta(ctx, thread, ts, handler, &[a, b], yieldable)
 }
 
+/// Whether `t[k] = v` is a raw store whatever the key: `t` has no
+/// metatable, or its metatable has no `__newindex` (one bit test once the
+/// absence is cached), so the store instructions skip [`new_index`].
+#[inline(always)]
+fn raw_store_ok<'gc>(ctx: Context<'gc>, t: Table<'gc>) -> bool {
+    match t.metatable() {
+        None => true,
+        Some(mt) => event_in(ctx, mt, MetaEvent::NewIndex).is_nil(),
+    }
+}
+
+/// `t[key]` without metamethods, branching to the integer and string
+/// paths inline (the general [`Table::get`] normalises float keys).
+#[inline(always)]
+fn raw_get<'gc>(ctx: Context<'gc>, t: Table<'gc>, key: &Value<'gc>) -> Value<'gc> {
+    match key {
+        &Value::Integer(i) => t.get_int(ctx.mc, i),
+        &Value::String(s) => t.get_str(ctx.mc, s),
+        _ => t.get(ctx.mc, *key),
+    }
+}
+
 /// Arithmetic on two numbers, read through references: matching on the
 /// registers in place loads the tag and the payload separately, which
 /// forwards from the two 8-byte stores that wrote them (a 16-byte copy of a
@@ -1236,7 +1258,7 @@ pub(crate) fn run<'gc>(
                 Op::GetTable { a, b, c } => {
                     let (t, key) = (r!(b), r!(c));
                     if let Value::Table(table) = t {
-                        let v = table.get(mc, key);
+                        let v = raw_get(ctx, table, &key);
                         if !v.is_nil() || table.metatable().is_none() {
                             r!(a) = v;
                             continue;
@@ -1299,7 +1321,7 @@ pub(crate) fn run<'gc>(
                     let t = get_upvalue(closure, a, thread, ts);
                     let (key, v) = (k[key as usize], rk!(value));
                     if let (Value::Table(table), Value::String(s)) = (t, key)
-                        && table.metatable().is_none()
+                        && raw_store_ok(ctx, table)
                     {
                         table.set_str(mc, s, v);
                         continue;
@@ -1318,6 +1340,21 @@ pub(crate) fn run<'gc>(
                 }
                 Op::SetTable { a, b, value } => {
                     let (t, key, v) = (r!(a), r!(b), rk!(value));
+                    if let Value::Table(table) = t
+                        && raw_store_ok(ctx, table)
+                    {
+                        match key {
+                            Value::Integer(i) => {
+                                table.set_int(mc, i, v);
+                                continue;
+                            }
+                            Value::String(s) => {
+                                table.set_str(mc, s, v);
+                                continue;
+                            }
+                            _ => {}
+                        }
+                    }
                     save_pc!();
                     flow!(new_index(
                         ctx,
@@ -1333,7 +1370,7 @@ pub(crate) fn run<'gc>(
                 Op::SetI { a, b, value } => {
                     let (t, v) = (r!(a), rk!(value));
                     if let Value::Table(table) = t
-                        && table.metatable().is_none()
+                        && raw_store_ok(ctx, table)
                     {
                         table.set_int(mc, b as i64, v);
                         continue;
@@ -1354,7 +1391,7 @@ pub(crate) fn run<'gc>(
                 Op::SetField { a, key, value } => {
                     let (t, key, v) = (r!(a), k[key as usize], rk!(value));
                     if let (Value::Table(table), Value::String(s)) = (t, key)
-                        && table.metatable().is_none()
+                        && raw_store_ok(ctx, table)
                     {
                         table.set_str(mc, s, v);
                         continue;
