@@ -451,8 +451,9 @@ impl<'gc> Table<'gc> {
         }
     }
 
-    /// Raw get of an integer key.
-    #[inline]
+    /// Raw get of an integer key. Always inlined: the array-part hit is
+    /// what `t[i]` in a loop costs; the hash part stays out of line.
+    #[inline(always)]
     pub fn get_int(self, mc: &Mutation<'gc>, key: i64) -> Value<'gc> {
         let state = self.0.borrow();
         match state.array_index(key) {
@@ -481,8 +482,8 @@ impl<'gc> Table<'gc> {
         Ok(())
     }
 
-    /// Raw set of an integer key.
-    #[inline]
+    /// Raw set of an integer key (inlined for the array-part store).
+    #[inline(always)]
     pub fn set_int(self, mc: &Mutation<'gc>, key: i64, value: Value<'gc>) {
         let mut state = self.0.borrow_mut(mc);
         state.meta_absent.set(0);
@@ -787,7 +788,7 @@ impl<'gc> TableState<'gc> {
         }
     }
 
-    #[inline]
+    #[inline(never)]
     fn get_int_hashed(&self, mc: &Mutation<'gc>, key: i64) -> Value<'gc> {
         if self.nodes.is_empty() {
             return Value::Nil;
@@ -815,6 +816,7 @@ impl<'gc> TableState<'gc> {
     }
 
     /// Sets a normalised key.
+    #[inline(never)]
     fn set(&mut self, mc: &Mutation<'gc>, key: Value<'gc>, value: Value<'gc>) {
         if let Value::Integer(i) = key
             && let Some(index) = self.array_index(i)
