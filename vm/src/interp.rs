@@ -1253,7 +1253,7 @@ pub(crate) fn run<'gc>(
                     let t = get_upvalue(closure, b, thread, ts);
                     let key = k[key as usize];
                     if let (Value::Table(table), Value::String(s)) = (t, key) {
-                        let v = table.get_str(mc, s);
+                        let v = table.get_short_str(mc, s);
                         if !v.is_nil() || table.metatable().is_none() {
                             r!(a) = v;
                             continue;
@@ -1315,7 +1315,7 @@ pub(crate) fn run<'gc>(
                     let t = r!(b);
                     let key = k[key as usize];
                     if let (Value::Table(table), Value::String(s)) = (t, key) {
-                        let v = table.get_str(mc, s);
+                        let v = table.get_short_str(mc, s);
                         if !v.is_nil() || table.metatable().is_none() {
                             r!(a) = v;
                             continue;
@@ -1434,7 +1434,7 @@ pub(crate) fn run<'gc>(
                     let key = rk!(key);
                     r!(a + 1) = t;
                     if let (Value::Table(table), Value::String(s)) = (t, key) {
-                        let v = table.get_str(mc, s);
+                        let v = table.get_short_str(mc, s);
                         if !v.is_nil() || table.metatable().is_none() {
                             r!(a) = v;
                             continue;

@@ -462,6 +462,27 @@ impl<'gc> Table<'gc> {
         }
     }
 
+    /// Raw get of a string key that is usually short, as `GETFIELD`'s
+    /// constant keys are: inlined into the instruction, where [`get_str`]
+    /// is a call.
+    ///
+    /// [`get_str`]: Self::get_str
+    #[inline(always)]
+    pub fn get_short_str(self, mc: &Mutation<'gc>, key: LuaString<'gc>) -> Value<'gc> {
+        if !key.is_short() {
+            // Only a hand-made binary chunk puts a long key here.
+            return self.get_str(mc, key);
+        }
+        let state = self.0.borrow();
+        if state.nodes.is_empty() {
+            return Value::Nil;
+        }
+        match state.find_short_str(key) {
+            Some(index) => state.nodes[index].value.load(mc),
+            None => Value::Nil,
+        }
+    }
+
     /// Raw get of a string key.
     #[inline]
     pub fn get_str(self, mc: &Mutation<'gc>, key: LuaString<'gc>) -> Value<'gc> {
