@@ -763,9 +763,9 @@ fn raw_store_ok<'gc>(ctx: Context<'gc>, t: Table<'gc>) -> bool {
 /// paths inline (the general [`Table::get`] normalises float keys).
 #[inline(always)]
 fn raw_get<'gc>(ctx: Context<'gc>, t: Table<'gc>, key: &Value<'gc>) -> Value<'gc> {
-    match key {
-        &Value::Integer(i) => t.get_int(ctx.mc, i),
-        &Value::String(s) => t.get_str(ctx.mc, s),
+    match *key {
+        Value::Integer(i) => t.get_int(ctx.mc, i),
+        Value::String(s) => t.get_str(ctx.mc, s),
         _ => t.get(ctx.mc, *key),
     }
 }
@@ -1451,9 +1451,9 @@ pub(crate) fn run<'gc>(
                         yieldable
                     ));
                 }
-                Op::AddI { a, b, imm } => match &r!(b) {
-                    &Value::Integer(i) => r!(a) = Value::Integer(i.wrapping_add(imm as i64)),
-                    &Value::Number(f) => r!(a) = Value::Number(f + imm as f64),
+                Op::AddI { a, b, imm } => match r!(b) {
+                    Value::Integer(i) => r!(a) = Value::Integer(i.wrapping_add(imm as i64)),
+                    Value::Number(f) => r!(a) = Value::Number(f + imm as f64),
                     _ => {
                         let x = r!(b);
                         save_pc!();
@@ -1671,9 +1671,9 @@ pub(crate) fn run<'gc>(
                     is_float,
                     k: kk,
                 } => {
-                    let res = match &r!(a) {
-                        &Value::Integer(i) => i == imm as i64,
-                        &Value::Number(f) => f == imm as f64,
+                    let res = match r!(a) {
+                        Value::Integer(i) => i == imm as i64,
+                        Value::Number(f) => f == imm as f64,
                         _ => false,
                     };
                     let _ = is_float;
@@ -1703,8 +1703,8 @@ pub(crate) fn run<'gc>(
                     is_float,
                     k: kk,
                 } => {
-                    let res = match &r!(a) {
-                        &Value::Integer(i) => {
+                    let res = match r!(a) {
+                        Value::Integer(i) => {
                             let j = imm as i64;
                             match op {
                                 Op::LtI { .. } => i < j,
@@ -1713,7 +1713,7 @@ pub(crate) fn run<'gc>(
                                 _ => i >= j,
                             }
                         }
-                        &Value::Number(f) => {
+                        Value::Number(f) => {
                             let g = imm as f64;
                             match op {
                                 Op::LtI { .. } => f < g,
