@@ -408,7 +408,10 @@ fn call_meta<'gc>(
     }
 }
 
-/// `obj[key]` with `__index`, for the top Lua frame.
+/// `obj[key]` with `__index`, for the top Lua frame. `missed`: the
+/// instruction's fast path already found `obj` to be a table without a raw
+/// value for `key`, so the first raw lookup is skipped.
+#[allow(clippy::too_many_arguments)]
 fn index<'gc>(
     ctx: Context<'gc>,
     thread: Thread<'gc>,
@@ -417,13 +420,16 @@ fn index<'gc>(
     key: Value<'gc>,
     operand: Operand,
     yieldable: bool,
+    missed: bool,
 ) -> Flow<'gc> {
     for step in 0..MAX_TAG_LOOP {
         let handler = match obj {
             Value::Table(t) => {
-                let v = t.get(ctx.mc, key);
-                if !v.is_nil() {
-                    return Flow::Value(v);
+                if step > 0 || !missed {
+                    let v = t.get(ctx.mc, key);
+                    if !v.is_nil() {
+                        return Flow::Value(v);
+                    }
                 }
                 match t.metatable() {
                     None => return Flow::Value(Value::Nil),
@@ -1267,7 +1273,8 @@ pub(crate) fn run<'gc>(
                         t,
                         key,
                         Operand::Upvalue(b),
-                        yieldable
+                        yieldable,
+                        matches!((t, key), (Value::Table(_), Value::String(_)))
                     ));
                 }
                 Op::GetTable { a, b, c } => {
@@ -1287,7 +1294,8 @@ pub(crate) fn run<'gc>(
                         t,
                         key,
                         Operand::Register(b),
-                        yieldable
+                        yieldable,
+                        matches!(t, Value::Table(_))
                     ));
                 }
                 Op::GetI { a, b, c } => {
@@ -1308,7 +1316,8 @@ pub(crate) fn run<'gc>(
                         t,
                         key,
                         Operand::Register(b),
-                        yieldable
+                        yieldable,
+                        matches!(t, Value::Table(_))
                     ));
                 }
                 Op::GetField { a, b, key } => {
@@ -1329,7 +1338,8 @@ pub(crate) fn run<'gc>(
                         t,
                         key,
                         Operand::Register(b),
-                        yieldable
+                        yieldable,
+                        matches!((t, key), (Value::Table(_), Value::String(_)))
                     ));
                 }
                 Op::SetTabUp { a, key, value } => {
@@ -1448,7 +1458,8 @@ pub(crate) fn run<'gc>(
                         t,
                         key,
                         Operand::Register(b),
-                        yieldable
+                        yieldable,
+                        matches!((t, key), (Value::Table(_), Value::String(_)))
                     ));
                 }
                 Op::AddI { a, b, imm } => match r!(b) {
