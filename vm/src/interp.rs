@@ -426,7 +426,10 @@ fn index<'gc>(
         let handler = match obj {
             Value::Table(t) => {
                 if step > 0 || !missed {
-                    let v = t.get(ctx.mc, key);
+                    let v = match key {
+                        Value::String(s) => t.get_short_str(ctx.mc, s),
+                        _ => t.get(ctx.mc, key),
+                    };
                     if !v.is_nil() {
                         return Flow::Value(v);
                     }
