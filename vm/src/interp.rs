@@ -1965,24 +1965,26 @@ pub(crate) fn run<'gc>(
                 }
                 Op::ForLoop { a, target } => {
                     let ra = base + a as usize;
-                    match ts.stack[ra + 2] {
+                    // One bounds check for the four loop registers.
+                    let regs = &mut ts.stack[ra..ra + 4];
+                    let again = match regs[2] {
                         Value::Integer(step) => {
-                            if let Value::Integer(count) = ts.stack[ra + 1]
+                            if let Value::Integer(count) = regs[1]
                                 && count > 0
                             {
-                                ts.stack[ra + 1] = Value::Integer(count - 1);
-                                if let Value::Integer(i) = ts.stack[ra] {
+                                regs[1] = Value::Integer(count - 1);
+                                if let Value::Integer(i) = regs[0] {
                                     let next = Value::Integer(i.wrapping_add(step));
-                                    ts.stack[ra] = next;
-                                    ts.stack[ra + 3] = next;
+                                    regs[0] = next;
+                                    regs[3] = next;
                                 }
-                                jump_back!(target);
+                                true
+                            } else {
+                                false
                             }
                         }
                         Value::Number(step) => {
-                            if let (Value::Number(i), Value::Number(limit)) =
-                                (ts.stack[ra], ts.stack[ra + 1])
-                            {
+                            if let (Value::Number(i), Value::Number(limit)) = (regs[0], regs[1]) {
                                 let next = i + step;
                                 let go = if step > 0.0 {
                                     next <= limit
@@ -1990,13 +1992,18 @@ pub(crate) fn run<'gc>(
                                     limit <= next
                                 };
                                 if go {
-                                    ts.stack[ra] = Value::Number(next);
-                                    ts.stack[ra + 3] = Value::Number(next);
-                                    jump_back!(target);
+                                    regs[0] = Value::Number(next);
+                                    regs[3] = Value::Number(next);
                                 }
+                                go
+                            } else {
+                                false
                             }
                         }
-                        _ => {}
+                        _ => false,
+                    };
+                    if again {
+                        jump_back!(target);
                     }
                 }
                 Op::ForPrep { a, target } => {
