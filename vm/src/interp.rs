@@ -408,7 +408,10 @@ fn call_meta<'gc>(
     }
 }
 
-/// `obj[key]` with `__index`, for the top Lua frame.
+/// `obj[key]` with `__index`, for the top Lua frame. `missed`: the
+/// instruction's fast path already found `obj` to be a table without a raw
+/// value for `key`, so the first raw lookup is skipped.
+#[allow(clippy::too_many_arguments)]
 fn index<'gc>(
     ctx: Context<'gc>,
     thread: Thread<'gc>,
@@ -417,13 +420,19 @@ fn index<'gc>(
     key: Value<'gc>,
     operand: Operand,
     yieldable: bool,
+    missed: bool,
 ) -> Flow<'gc> {
     for step in 0..MAX_TAG_LOOP {
         let handler = match obj {
             Value::Table(t) => {
-                let v = t.get(ctx.mc, key);
-                if !v.is_nil() {
-                    return Flow::Value(v);
+                if step > 0 || !missed {
+                    let v = match key {
+                        Value::String(s) => t.get_short_str(ctx.mc, s),
+                        _ => t.get(ctx.mc, key),
+                    };
+                    if !v.is_nil() {
+                        return Flow::Value(v);
+                    }
                 }
                 match t.metatable() {
                     None => return Flow::Value(Value::Nil),
@@ -730,6 +739,78 @@ fn order<'gc>(
         return Flow::Exit(Exit::Error(order_error(ctx, ts, a, b)));
     }
     call_meta(ctx, thread, ts, handler, &[a, b], yieldable)
+}
+
+/// Whether `t[k] = v` is a raw store whatever the key: `t` has no
+/// metatable, or its metatable has no `__newindex` (one bit test once the
+/// absence is cached), so the store instructions skip [`new_index`].
+#[inline(always)]
+fn raw_store_ok<'gc>(ctx: Context<'gc>, t: Table<'gc>) -> bool {
+    match t.metatable() {
+        None => true,
+        Some(mt) => event_in(ctx, mt, MetaEvent::NewIndex).is_nil(),
+    }
+}
+
+/// `t[key]` without metamethods, branching to the integer and string
+/// paths inline (the general [`Table::get`] normalises float keys).
+#[inline(always)]
+fn raw_get<'gc>(ctx: Context<'gc>, t: Table<'gc>, key: &Value<'gc>) -> Value<'gc> {
+    match *key {
+        Value::Integer(i) => t.get_int(ctx.mc, i),
+        Value::String(s) => t.get_str(ctx.mc, s),
+        _ => t.get(ctx.mc, *key),
+    }
+}
+
+/// Arithmetic on two numbers, read through references: matching on the
+/// registers in place loads the tag and the payload separately, which
+/// forwards from the two 8-byte stores that wrote them (a 16-byte copy of a
+/// `Value` just written stalls the load). `None`: not two numbers, or an
+/// integer division by zero (the slow path reports it).
+#[inline(always)]
+fn arith_fast<'gc>(op: ArithOp, x: &Value<'gc>, y: &Value<'gc>) -> Option<Value<'gc>> {
+    let (i, j) = match (x, y) {
+        (Value::Integer(i), Value::Integer(j)) => (*i, *j),
+        (Value::Number(f), Value::Number(g)) => return float_op(op, *f, *g),
+        (Value::Integer(i), Value::Number(g)) if !op.is_bitwise() => {
+            return float_op(op, *i as f64, *g);
+        }
+        (Value::Number(f), Value::Integer(j)) if !op.is_bitwise() => {
+            return float_op(op, *f, *j as f64);
+        }
+        _ => return None,
+    };
+    Some(match op {
+        ArithOp::Add => Value::Integer(i.wrapping_add(j)),
+        ArithOp::Sub => Value::Integer(i.wrapping_sub(j)),
+        ArithOp::Mul => Value::Integer(i.wrapping_mul(j)),
+        ArithOp::IDiv => Value::Integer(number::int_idiv(i, j).ok()?),
+        ArithOp::Mod => Value::Integer(number::int_mod(i, j).ok()?),
+        ArithOp::Div => Value::Number(i as f64 / j as f64),
+        ArithOp::Pow => Value::Number(number::pow(i as f64, j as f64)),
+        ArithOp::BAnd => Value::Integer(i & j),
+        ArithOp::BOr => Value::Integer(i | j),
+        ArithOp::BXor => Value::Integer(i ^ j),
+        ArithOp::Shl => Value::Integer(number::shift_left(i, j)),
+        ArithOp::Shr => Value::Integer(number::shift_right(i, j)),
+    })
+}
+
+/// The float case of [`arith_fast`] (`None` for bitwise operators, which
+/// need the integer conversion of the slow path).
+#[inline(always)]
+fn float_op<'gc>(op: ArithOp, x: f64, y: f64) -> Option<Value<'gc>> {
+    Some(Value::Number(match op {
+        ArithOp::Add => x + y,
+        ArithOp::Sub => x - y,
+        ArithOp::Mul => x * y,
+        ArithOp::Div => x / y,
+        ArithOp::Mod => number::float_mod(x, y),
+        ArithOp::IDiv => number::float_idiv(x, y),
+        ArithOp::Pow => number::pow(x, y),
+        _ => return None,
+    }))
 }
 
 fn is_str_or_num(v: Value<'_>) -> bool {
@@ -1079,10 +1160,25 @@ pub(crate) fn run<'gc>(
                 }
             }};
         }
+        /// Follows the `Jmp` after a test at once (PUC's `donextjump`),
+        /// saving a dispatch.
+        macro_rules! next_jump {
+            () => {
+                if let Op::Jmp { target } = code[pc] {
+                    if (target as usize) < pc {
+                        jump_back!(target);
+                    } else {
+                        pc = target as usize;
+                    }
+                }
+            };
+        }
         macro_rules! cond {
             ($res:expr, $k:expr) => {
                 if $res != $k {
                     pc += 1;
+                } else {
+                    next_jump!();
                 }
             };
         }
@@ -1150,7 +1246,7 @@ pub(crate) fn run<'gc>(
                     let t = get_upvalue(closure, b, thread, ts);
                     let key = k[key as usize];
                     if let (Value::Table(table), Value::String(s)) = (t, key) {
-                        let v = table.get_str(mc, s);
+                        let v = table.get_short_str(mc, s);
                         if !v.is_nil() || table.metatable().is_none() {
                             r!(a) = v;
                             continue;
@@ -1164,13 +1260,14 @@ pub(crate) fn run<'gc>(
                         t,
                         key,
                         Operand::Upvalue(b),
-                        yieldable
+                        yieldable,
+                        matches!((t, key), (Value::Table(_), Value::String(_)))
                     ));
                 }
                 Op::GetTable { a, b, c } => {
                     let (t, key) = (r!(b), r!(c));
                     if let Value::Table(table) = t {
-                        let v = table.get(mc, key);
+                        let v = raw_get(ctx, table, &key);
                         if !v.is_nil() || table.metatable().is_none() {
                             r!(a) = v;
                             continue;
@@ -1184,7 +1281,8 @@ pub(crate) fn run<'gc>(
                         t,
                         key,
                         Operand::Register(b),
-                        yieldable
+                        yieldable,
+                        matches!(t, Value::Table(_))
                     ));
                 }
                 Op::GetI { a, b, c } => {
@@ -1205,14 +1303,15 @@ pub(crate) fn run<'gc>(
                         t,
                         key,
                         Operand::Register(b),
-                        yieldable
+                        yieldable,
+                        matches!(t, Value::Table(_))
                     ));
                 }
                 Op::GetField { a, b, key } => {
                     let t = r!(b);
                     let key = k[key as usize];
                     if let (Value::Table(table), Value::String(s)) = (t, key) {
-                        let v = table.get_str(mc, s);
+                        let v = table.get_short_str(mc, s);
                         if !v.is_nil() || table.metatable().is_none() {
                             r!(a) = v;
                             continue;
@@ -1226,14 +1325,15 @@ pub(crate) fn run<'gc>(
                         t,
                         key,
                         Operand::Register(b),
-                        yieldable
+                        yieldable,
+                        matches!((t, key), (Value::Table(_), Value::String(_)))
                     ));
                 }
                 Op::SetTabUp { a, key, value } => {
                     let t = get_upvalue(closure, a, thread, ts);
                     let (key, v) = (k[key as usize], rk!(value));
                     if let (Value::Table(table), Value::String(s)) = (t, key)
-                        && table.metatable().is_none()
+                        && raw_store_ok(ctx, table)
                     {
                         table.set_str(mc, s, v);
                         continue;
@@ -1252,6 +1352,21 @@ pub(crate) fn run<'gc>(
                 }
                 Op::SetTable { a, b, value } => {
                     let (t, key, v) = (r!(a), r!(b), rk!(value));
+                    if let Value::Table(table) = t
+                        && raw_store_ok(ctx, table)
+                    {
+                        match key {
+                            Value::Integer(i) => {
+                                table.set_int(mc, i, v);
+                                continue;
+                            }
+                            Value::String(s) => {
+                                table.set_str(mc, s, v);
+                                continue;
+                            }
+                            _ => {}
+                        }
+                    }
                     save_pc!();
                     flow!(new_index(
                         ctx,
@@ -1267,7 +1382,7 @@ pub(crate) fn run<'gc>(
                 Op::SetI { a, b, value } => {
                     let (t, v) = (r!(a), rk!(value));
                     if let Value::Table(table) = t
-                        && table.metatable().is_none()
+                        && raw_store_ok(ctx, table)
                     {
                         table.set_int(mc, b as i64, v);
                         continue;
@@ -1288,7 +1403,7 @@ pub(crate) fn run<'gc>(
                 Op::SetField { a, key, value } => {
                     let (t, key, v) = (r!(a), k[key as usize], rk!(value));
                     if let (Value::Table(table), Value::String(s)) = (t, key)
-                        && table.metatable().is_none()
+                        && raw_store_ok(ctx, table)
                     {
                         table.set_str(mc, s, v);
                         continue;
@@ -1316,7 +1431,7 @@ pub(crate) fn run<'gc>(
                     let key = rk!(key);
                     r!(a + 1) = t;
                     if let (Value::Table(table), Value::String(s)) = (t, key) {
-                        let v = table.get_str(mc, s);
+                        let v = table.get_short_str(mc, s);
                         if !v.is_nil() || table.metatable().is_none() {
                             r!(a) = v;
                             continue;
@@ -1330,64 +1445,43 @@ pub(crate) fn run<'gc>(
                         t,
                         key,
                         Operand::Register(b),
-                        yieldable
+                        yieldable,
+                        matches!((t, key), (Value::Table(_), Value::String(_)))
                     ));
                 }
-                Op::AddI { a, b, imm } => {
-                    let x = r!(b);
-                    match x {
-                        Value::Integer(i) => r!(a) = Value::Integer(i.wrapping_add(imm as i64)),
-                        Value::Number(f) => r!(a) = Value::Number(f + imm as f64),
-                        _ => {
-                            save_pc!();
-                            let y = Value::Integer(imm as i64);
-                            let operands = (Operand::Register(b), Operand::Unnamed);
-                            r!(a) = flow!(arith_slow(
-                                ctx,
-                                thread,
-                                ts,
-                                ArithOp::Add,
-                                x,
-                                y,
-                                operands,
-                                yieldable
-                            ));
-                        }
+                Op::AddI { a, b, imm } => match r!(b) {
+                    Value::Integer(i) => r!(a) = Value::Integer(i.wrapping_add(imm as i64)),
+                    Value::Number(f) => r!(a) = Value::Number(f + imm as f64),
+                    _ => {
+                        let x = r!(b);
+                        save_pc!();
+                        let y = Value::Integer(imm as i64);
+                        let operands = (Operand::Register(b), Operand::Unnamed);
+                        r!(a) = flow!(arith_slow(
+                            ctx,
+                            thread,
+                            ts,
+                            ArithOp::Add,
+                            x,
+                            y,
+                            operands,
+                            yieldable
+                        ));
                     }
-                }
+                },
                 Op::ArithK { op, a, b, k: c } => {
-                    let (x, y) = (r!(b), k[c as usize]);
-                    let fast = match (op, x, y) {
-                        (ArithOp::Add, Value::Integer(i), Value::Integer(j)) => {
-                            Some(Value::Integer(i.wrapping_add(j)))
-                        }
-                        (ArithOp::Sub, Value::Integer(i), Value::Integer(j)) => {
-                            Some(Value::Integer(i.wrapping_sub(j)))
-                        }
-                        (ArithOp::Mul, Value::Integer(i), Value::Integer(j)) => {
-                            Some(Value::Integer(i.wrapping_mul(j)))
-                        }
-                        (ArithOp::Add, Value::Number(i), Value::Number(j)) => {
-                            Some(Value::Number(i + j))
-                        }
-                        (ArithOp::Mul, Value::Number(i), Value::Number(j)) => {
-                            Some(Value::Number(i * j))
-                        }
-                        _ => None,
-                    };
-                    if let Some(v) = fast {
+                    if let Some(v) = arith_fast(op, &r!(b), &k[c as usize]) {
                         r!(a) = v;
                         continue;
                     }
-                    match arith::arith_numbers(op, x, y) {
-                        Some(Ok(v)) => r!(a) = v,
-                        _ => {
-                            save_pc!();
-                            let operands = (Operand::Register(b), Operand::Unnamed);
-                            r!(a) =
-                                flow!(arith_slow(ctx, thread, ts, op, x, y, operands, yieldable));
-                        }
+                    let (x, y) = (r!(b), k[c as usize]);
+                    if let Some(Ok(v)) = arith::arith_numbers(op, x, y) {
+                        r!(a) = v;
+                        continue;
                     }
+                    save_pc!();
+                    let operands = (Operand::Register(b), Operand::Unnamed);
+                    r!(a) = flow!(arith_slow(ctx, thread, ts, op, x, y, operands, yieldable));
                 }
                 Op::ShrI { a, b, imm } => {
                     let x = r!(b);
@@ -1430,43 +1524,18 @@ pub(crate) fn run<'gc>(
                     }
                 }
                 Op::Arith { op, a, b, c } => {
-                    let (x, y) = (r!(b), r!(c));
-                    let fast = match (op, x, y) {
-                        (ArithOp::Add, Value::Integer(i), Value::Integer(j)) => {
-                            Some(Value::Integer(i.wrapping_add(j)))
-                        }
-                        (ArithOp::Sub, Value::Integer(i), Value::Integer(j)) => {
-                            Some(Value::Integer(i.wrapping_sub(j)))
-                        }
-                        (ArithOp::Mul, Value::Integer(i), Value::Integer(j)) => {
-                            Some(Value::Integer(i.wrapping_mul(j)))
-                        }
-                        (ArithOp::Add, Value::Number(i), Value::Number(j)) => {
-                            Some(Value::Number(i + j))
-                        }
-                        (ArithOp::Sub, Value::Number(i), Value::Number(j)) => {
-                            Some(Value::Number(i - j))
-                        }
-                        (ArithOp::Mul, Value::Number(i), Value::Number(j)) => {
-                            Some(Value::Number(i * j))
-                        }
-                        (ArithOp::Div, Value::Number(i), Value::Number(j)) => {
-                            Some(Value::Number(i / j))
-                        }
-                        _ => match arith::arith_numbers(op, x, y) {
-                            Some(Ok(v)) => Some(v),
-                            _ => None,
-                        },
-                    };
-                    match fast {
-                        Some(v) => r!(a) = v,
-                        None => {
-                            save_pc!();
-                            let operands = (Operand::Register(b), Operand::Register(c));
-                            r!(a) =
-                                flow!(arith_slow(ctx, thread, ts, op, x, y, operands, yieldable));
-                        }
+                    if let Some(v) = arith_fast(op, &r!(b), &r!(c)) {
+                        r!(a) = v;
+                        continue;
                     }
+                    let (x, y) = (r!(b), r!(c));
+                    if let Some(Ok(v)) = arith::arith_numbers(op, x, y) {
+                        r!(a) = v;
+                        continue;
+                    }
+                    save_pc!();
+                    let operands = (Operand::Register(b), Operand::Register(c));
+                    r!(a) = flow!(arith_slow(ctx, thread, ts, op, x, y, operands, yieldable));
                 }
                 Op::Unm { a, b } => {
                     let x = r!(b);
@@ -1539,6 +1608,10 @@ pub(crate) fn run<'gc>(
                     }
                 }
                 Op::Eq { a, b, k: kk } => {
+                    if let (&Value::Integer(i), &Value::Integer(j)) = (&r!(a), &r!(b)) {
+                        cond!((i == j), kk);
+                        continue;
+                    }
                     let (x, y) = (r!(a), r!(b));
                     let res = match (x, y) {
                         (Value::Integer(i), Value::Integer(j)) => i == j,
@@ -1552,23 +1625,36 @@ pub(crate) fn run<'gc>(
                     cond!(res, kk);
                 }
                 Op::Lt { a, b, k: kk } => {
-                    let (x, y) = (r!(a), r!(b));
-                    let res = match arith::num_lt(x, y) {
-                        Some(r) => r,
-                        None => {
-                            save_pc!();
-                            !flow!(order(ctx, thread, ts, x, y, false, yieldable)).is_falsy()
+                    let res = match (&r!(a), &r!(b)) {
+                        (&Value::Integer(i), &Value::Integer(j)) => i < j,
+                        (&Value::Number(f), &Value::Number(g)) => f < g,
+                        _ => {
+                            let (x, y) = (r!(a), r!(b));
+                            match arith::num_lt(x, y) {
+                                Some(r) => r,
+                                None => {
+                                    save_pc!();
+                                    !flow!(order(ctx, thread, ts, x, y, false, yieldable))
+                                        .is_falsy()
+                                }
+                            }
                         }
                     };
                     cond!(res, kk);
                 }
                 Op::Le { a, b, k: kk } => {
-                    let (x, y) = (r!(a), r!(b));
-                    let res = match arith::num_le(x, y) {
-                        Some(r) => r,
-                        None => {
-                            save_pc!();
-                            !flow!(order(ctx, thread, ts, x, y, true, yieldable)).is_falsy()
+                    let res = match (&r!(a), &r!(b)) {
+                        (&Value::Integer(i), &Value::Integer(j)) => i <= j,
+                        (&Value::Number(f), &Value::Number(g)) => f <= g,
+                        _ => {
+                            let (x, y) = (r!(a), r!(b));
+                            match arith::num_le(x, y) {
+                                Some(r) => r,
+                                None => {
+                                    save_pc!();
+                                    !flow!(order(ctx, thread, ts, x, y, true, yieldable)).is_falsy()
+                                }
+                            }
                         }
                     };
                     cond!(res, kk);
@@ -1615,8 +1701,7 @@ pub(crate) fn run<'gc>(
                     is_float,
                     k: kk,
                 } => {
-                    let x = r!(a);
-                    let res = match x {
+                    let res = match r!(a) {
                         Value::Integer(i) => {
                             let j = imm as i64;
                             match op {
@@ -1636,6 +1721,7 @@ pub(crate) fn run<'gc>(
                             }
                         }
                         _ => {
+                            let x = r!(a);
                             save_pc!();
                             let y = if is_float {
                                 Value::Number(imm as f64)
@@ -1656,6 +1742,8 @@ pub(crate) fn run<'gc>(
                 Op::Test { a, k: kk } => {
                     if r!(a).is_falsy() == kk {
                         pc += 1;
+                    } else {
+                        next_jump!();
                     }
                 }
                 Op::TestSet { a, b, k: kk } => {
@@ -1664,6 +1752,7 @@ pub(crate) fn run<'gc>(
                         pc += 1;
                     } else {
                         r!(a) = v;
+                        next_jump!();
                     }
                 }
                 Op::Call { a, b, c } => {
@@ -1860,24 +1949,26 @@ pub(crate) fn run<'gc>(
                 }
                 Op::ForLoop { a, target } => {
                     let ra = base + a as usize;
-                    match ts.stack[ra + 2] {
+                    // One bounds check for the four loop registers.
+                    let regs = &mut ts.stack[ra..ra + 4];
+                    let again = match regs[2] {
                         Value::Integer(step) => {
-                            if let Value::Integer(count) = ts.stack[ra + 1]
+                            if let Value::Integer(count) = regs[1]
                                 && count > 0
                             {
-                                ts.stack[ra + 1] = Value::Integer(count - 1);
-                                if let Value::Integer(i) = ts.stack[ra] {
+                                regs[1] = Value::Integer(count - 1);
+                                if let Value::Integer(i) = regs[0] {
                                     let next = Value::Integer(i.wrapping_add(step));
-                                    ts.stack[ra] = next;
-                                    ts.stack[ra + 3] = next;
+                                    regs[0] = next;
+                                    regs[3] = next;
                                 }
-                                jump_back!(target);
+                                true
+                            } else {
+                                false
                             }
                         }
                         Value::Number(step) => {
-                            if let (Value::Number(i), Value::Number(limit)) =
-                                (ts.stack[ra], ts.stack[ra + 1])
-                            {
+                            if let (Value::Number(i), Value::Number(limit)) = (regs[0], regs[1]) {
                                 let next = i + step;
                                 let go = if step > 0.0 {
                                     next <= limit
@@ -1885,13 +1976,18 @@ pub(crate) fn run<'gc>(
                                     limit <= next
                                 };
                                 if go {
-                                    ts.stack[ra] = Value::Number(next);
-                                    ts.stack[ra + 3] = Value::Number(next);
-                                    jump_back!(target);
+                                    regs[0] = Value::Number(next);
+                                    regs[3] = Value::Number(next);
                                 }
+                                go
+                            } else {
+                                false
                             }
                         }
-                        _ => {}
+                        _ => false,
+                    };
+                    if again {
+                        jump_back!(target);
                     }
                 }
                 Op::ForPrep { a, target } => {

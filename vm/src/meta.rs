@@ -227,7 +227,7 @@ pub fn event_in<'gc>(ctx: Context<'gc>, mt: Table<'gc>, event: MetaEvent) -> Val
         if mt.is_meta_absent(event as u8) {
             return Value::Nil;
         }
-        let v = mt.get_str(ctx.mc, ctx.state.meta_names.get(event));
+        let v = mt.get_short_str(ctx.mc, ctx.state.meta_names.get(event));
         if v.is_nil() {
             mt.set_meta_absent(event as u8);
         }

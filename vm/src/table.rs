@@ -451,13 +451,35 @@ impl<'gc> Table<'gc> {
         }
     }
 
-    /// Raw get of an integer key.
-    #[inline]
+    /// Raw get of an integer key. Always inlined: the array-part hit is
+    /// what `t[i]` in a loop costs; the hash part stays out of line.
+    #[inline(always)]
     pub fn get_int(self, mc: &Mutation<'gc>, key: i64) -> Value<'gc> {
         let state = self.0.borrow();
         match state.array_index(key) {
             Some(index) => state.array[index].load(mc),
             None => state.get_int_hashed(mc, key),
+        }
+    }
+
+    /// Raw get of a string key that is usually short, as `GETFIELD`'s
+    /// constant keys are: inlined into the instruction, where [`get_str`]
+    /// is a call.
+    ///
+    /// [`get_str`]: Self::get_str
+    #[inline(always)]
+    pub fn get_short_str(self, mc: &Mutation<'gc>, key: LuaString<'gc>) -> Value<'gc> {
+        if !key.is_short() {
+            // Only a hand-made binary chunk puts a long key here.
+            return self.get_str(mc, key);
+        }
+        let state = self.0.borrow();
+        if state.nodes.is_empty() {
+            return Value::Nil;
+        }
+        match state.find_short_str(key) {
+            Some(index) => state.nodes[index].value.load(mc),
+            None => Value::Nil,
         }
     }
 
@@ -481,8 +503,8 @@ impl<'gc> Table<'gc> {
         Ok(())
     }
 
-    /// Raw set of an integer key.
-    #[inline]
+    /// Raw set of an integer key (inlined for the array-part store).
+    #[inline(always)]
     pub fn set_int(self, mc: &Mutation<'gc>, key: i64, value: Value<'gc>) {
         let mut state = self.0.borrow_mut(mc);
         state.meta_absent.set(0);
@@ -499,6 +521,18 @@ impl<'gc> Table<'gc> {
     pub fn set_str(self, mc: &Mutation<'gc>, key: LuaString<'gc>, value: Value<'gc>) {
         let mut state = self.0.borrow_mut(mc);
         state.meta_absent.set(0);
+        // Fast path for `obj.field = v` on an existing field of a strong
+        // table: overwrite the value in place (no key re-store, no insert).
+        if key.is_short()
+            && !value.is_nil()
+            && !state.weakness.is_weak()
+            && !state.nodes.is_empty()
+            && let Some(index) = state.find_short_str(key)
+            && !state.nodes[index].value.is_nil()
+        {
+            state.nodes[index].value = Slot::Strong(value);
+            return;
+        }
         state.set(mc, Value::String(key), value);
     }
 
@@ -787,7 +821,7 @@ impl<'gc> TableState<'gc> {
         }
     }
 
-    #[inline]
+    #[inline(never)]
     fn get_int_hashed(&self, mc: &Mutation<'gc>, key: i64) -> Value<'gc> {
         if self.nodes.is_empty() {
             return Value::Nil;
@@ -815,6 +849,7 @@ impl<'gc> TableState<'gc> {
     }
 
     /// Sets a normalised key.
+    #[inline(never)]
     fn set(&mut self, mc: &Mutation<'gc>, key: Value<'gc>, value: Value<'gc>) {
         if let Value::Integer(i) = key
             && let Some(index) = self.array_index(i)
