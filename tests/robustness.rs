@@ -1702,9 +1702,6 @@ fn memory_limit_gives_not_enough_memory() {
 /// enough memory" once it passes the limit (as PUC does), not try to
 /// allocate a terabyte.
 #[test]
-#[ignore = "hazard: the memory limit is only checked between executor slices \
-            (vm/src/state.rs run_to_completion); MemoryAccount::would_exceed is never \
-            called, so one slice can allocate far past the limit"]
 fn memory_limit_stops_a_doubling_string() {
     let mut lua = new_lua();
     let base = lua.memory_used();

@@ -840,7 +840,9 @@ fn apply_action<'gc>(
         }
         Action::Yield { nvalues, then } => {
             if !is_coroutine {
-                return fail(ts, "attempt to yield from outside a coroutine");
+                // PUC raises this from `lua_yieldk` with no position.
+                let message = ctx.intern(b"attempt to yield from outside a coroutine");
+                return Next::Raise(Value::String(message));
             }
             let nvalues = nvalues.min(window);
             let values = ts.stack.split_off(ts.stack.len() - nvalues);

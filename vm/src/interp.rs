@@ -20,7 +20,7 @@ use crate::arith::{self, ArithError};
 use crate::bytecode::{ArithOp, Op, Proto, RK};
 use crate::closure::{Function, FunctionProto, LuaClosure, UpValueState, new_closure};
 use crate::error::{Operand, function_name, position, variable_info};
-use crate::executor::{Action, invoke_native};
+use crate::executor::{Action, Error, invoke_native};
 use crate::meta::{MetaEvent, event_in, metamethod, type_name_for_error};
 use crate::number;
 use crate::state::Context;
@@ -842,14 +842,26 @@ fn concat<'gc>(
                     _ => 24,
                 });
             }
-            if len >= i32::MAX as usize {
+            if len > isize::MAX as usize {
                 return Flow::Exit(Exit::Error(runtime_error(
                     ctx,
                     ts,
                     "string length overflow",
                 )));
             }
-            let mut buf = Vec::with_capacity(len);
+            // Honours the memory limit now, not at the next safe point.
+            let mut buf = match ctx.string_buffer(len) {
+                Ok(buf) => buf,
+                Err(error) => {
+                    let value = match error {
+                        Error::Value(v) => v,
+                        Error::Runtime(msg) => {
+                            runtime_error(ctx, ts, &String::from_utf8_lossy(&msg))
+                        }
+                    };
+                    return Flow::Exit(Exit::Error(value));
+                }
+            };
             for v in &ts.stack[top - n..top] {
                 v.push_str_form(&mut buf);
             }
@@ -1001,6 +1013,7 @@ fn for_prep<'gc>(
         } else {
             (init as u64).wrapping_sub(limit as u64) / ((-(step + 1)) as u64 + 1)
         };
+        // The unsigned count, kept as its bit pattern (see `ForLoop`).
         ts.stack[ra + 1] = Value::Integer(count as i64);
         ts.stack[ra + 3] = Value::Integer(init);
         Ok(false)
@@ -1953,10 +1966,12 @@ pub(crate) fn run<'gc>(
                     let regs = &mut ts.stack[ra..ra + 4];
                     let again = match regs[2] {
                         Value::Integer(step) => {
+                            // The count is unsigned (PUC's `forprep`): a loop
+                            // may run 2^63 times or more, so test for zero.
                             if let Value::Integer(count) = regs[1]
-                                && count > 0
+                                && count != 0
                             {
-                                regs[1] = Value::Integer(count - 1);
+                                regs[1] = Value::Integer(count.wrapping_sub(1));
                                 if let Value::Integer(i) = regs[0] {
                                     let next = Value::Integer(i.wrapping_add(step));
                                     regs[0] = next;

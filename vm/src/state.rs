@@ -417,6 +417,14 @@ impl Lua {
         S: for<'gc> FnOnce(Context<'gc>) -> (Value<'gc>, Vec<Value<'gc>>),
         F: for<'gc> FnOnce(Context<'gc>, &[Value<'gc>]) -> R,
     {
+        // Garbage left by an earlier run (say, one stopped by "not enough
+        // memory") still counts against the limit: collect it first, as
+        // PUC's emergency collection would at the next allocation.
+        if let Some(limit) = self.account.limit()
+            && self.account.total() > limit
+        {
+            self.gc_collect();
+        }
         let executor = self.enter(|ctx| {
             let (function, args) = start(ctx);
             let ex = Executor::start(ctx, idle_thread(ctx), function, &args);

@@ -890,7 +890,7 @@ fn yield_outside_a_coroutine_is_an_error() {
     .k(vec![s("yield")]);
     assert_eq!(
         run(asm).unwrap_err().message_lossy(),
-        "test:1: attempt to yield from outside a coroutine"
+        "attempt to yield from outside a coroutine"
     );
 }
 
