@@ -704,7 +704,14 @@ impl<'gc> TableState<'gc> {
             Value::Integer(i) => {
                 // PUC's hashint: spreads consecutive integers over the nodes.
                 let divisor = (mask as u64) | 1;
-                (i as u64 % divisor) as usize
+                let key = i as u64;
+                // Same result, but a 32-bit division is several times
+                // faster than a 64-bit one on common CPUs (PUC does the same).
+                if key | divisor <= u32::MAX as u64 {
+                    (key as u32 % divisor as u32) as usize
+                } else {
+                    (key % divisor) as usize
+                }
             }
             Value::String(s) => s.hash() as usize & mask,
             Value::Boolean(b) => b as usize & mask,
