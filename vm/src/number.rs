@@ -591,7 +591,8 @@ fn push_float_short(buf: &mut Vec<u8>, n: f64) -> bool {
     let scaled = n * 1000.0;
     // `scaled / 1000.0` is correctly rounded: equal to `n` exactly when `n`
     // is the double nearest to the decimal `scaled / 1000`.
-    if !(scaled.abs() < 1e14) || scaled.trunc() != scaled || scaled / 1000.0 != n {
+    let in_range = scaled.abs() < 1e14; // false for NaN and infinities
+    if !in_range || scaled.trunc() != scaled || scaled / 1000.0 != n {
         return false;
     }
     let m = scaled as i64;
