@@ -276,11 +276,6 @@ struct InternEntry<'gc> {
 #[collect(no_drop)]
 struct InternSet<'gc> {
     slots: Vec<Option<InternEntry<'gc>>>,
-    /// Always empty between calls: a buffer kept for [`InternSet::rebuild_keeping`],
-    /// so that pruning after every collection does not allocate (a large
-    /// `malloc` makes glibc consolidate its free lists, measured at 7 % of
-    /// `string_build`). Not charged: at most a quarter of `slots`.
-    spare: Vec<InternEntry<'gc>>,
     /// Occupied slots, dead or alive.
     occupied: usize,
     #[collect(require_static)]
@@ -299,30 +294,21 @@ impl<'gc> InternSet<'gc> {
         self.slots.len() - 1
     }
 
-    /// Lays the set out again with only the entries whose string `keep`
-    /// accepts, unless that would drop nothing and `force` is false.
-    /// Returns whether it rebuilt.
-    fn rebuild_keeping(
-        &mut self,
+    /// The entries whose string `keep` accepts.
+    fn entries_kept(
+        &self,
         keep: impl Fn(GcWeak<'gc, StringData>) -> bool,
-        force: bool,
-    ) -> bool {
-        let mut live = std::mem::take(&mut self.spare);
-        live.extend(self.slots.iter().flatten().filter(|e| keep(e.string)));
-        let rebuilt = force || live.len() < self.occupied;
-        if rebuilt {
-            self.rebuild(&live);
-        }
-        live.clear();
-        if live.capacity() > self.slots.len() / 4 {
-            live.shrink_to(self.slots.len() / 4);
-        }
-        self.spare = live;
-        rebuilt
+    ) -> Vec<InternEntry<'gc>> {
+        self.slots
+            .iter()
+            .flatten()
+            .filter(|e| keep(e.string))
+            .copied()
+            .collect()
     }
 
     /// Lays the set out again with just `live` in it.
-    fn rebuild(&mut self, live: &[InternEntry<'gc>]) {
+    fn rebuild(&mut self, live: Vec<InternEntry<'gc>>) {
         // At most a quarter full after a rebuild, at most half before the
         // next one: linear probing stays short.
         let mut capacity = MIN_INTERN_SLOTS;
@@ -334,7 +320,7 @@ impl<'gc> InternSet<'gc> {
         self.slots.shrink_to(capacity);
         self.occupied = live.len();
         let mask = self.mask();
-        for &entry in live {
+        for entry in live {
             let mut i = entry.hash as usize & mask;
             while self.slots[i].is_some() {
                 i = (i + 1) & mask;
@@ -349,7 +335,6 @@ impl<'gc> Interner<'gc> {
     pub fn new(mc: &Mutation<'gc>, account: Rc<MemoryAccount>) -> Self {
         let set = InternSet {
             slots: vec![None; MIN_INTERN_SLOTS],
-            spare: Vec::new(),
             occupied: 0,
             allocation: Allocation::new(&account, InternSet::slot_bytes(MIN_INTERN_SLOTS)),
         };
@@ -405,7 +390,8 @@ impl<'gc> Interner<'gc> {
         let mut set = self.set.borrow_mut(mc);
         if (set.occupied + 1) * 2 > set.slots.len() {
             let before = set.allocation.bytes();
-            set.rebuild_keeping(|weak| weak.upgrade(mc).is_some(), true);
+            let live = set.entries_kept(|weak| weak.upgrade(mc).is_some());
+            set.rebuild(live);
             charge_debt(mc, set.allocation.bytes().saturating_sub(before));
         }
         let mask = set.mask();
@@ -428,9 +414,13 @@ impl<'gc> Interner<'gc> {
     /// `Arena::finish_cycle`, or in a mutation during the sweeping phase).
     /// During marking nothing is known to be dead and nothing is pruned.
     pub fn prune(&self, mc: &Mutation<'gc>) {
-        self.set
-            .borrow_mut(mc)
-            .rebuild_keeping(|weak| weak.upgrade(mc).is_some(), false);
+        let live = self
+            .set
+            .borrow()
+            .entries_kept(|weak| weak.upgrade(mc).is_some());
+        if live.len() < self.set.borrow().occupied {
+            self.set.borrow_mut(mc).rebuild(live);
+        }
     }
 
     /// Number of live-or-not-yet-pruned interned strings (for tests and stats).
