@@ -302,6 +302,11 @@ const MIN_GC_THRESHOLD: usize = 1 << 20;
 /// Sweep work (in gc-arena debt units: about five dead objects each) done
 /// at every pause between slices while a sweep is under way.
 const SWEEP_STEP_DEBT: f64 = 64.0;
+/// Heaps smaller than this are swept at once: they stay in the cache
+/// anyway, and gc-arena's incremental sweep computes its debt after every
+/// object (measured: `closures`, a small heap, 1.72 -> 1.95 s when swept
+/// incrementally; `binary_trees`, about 40 MB, 3.0 -> 2.4 s).
+const INCREMENTAL_SWEEP_HEAP: usize = 8 << 20;
 /// gc-arena's pacing, used only for the sweep: marking is done at once, so
 /// it earns no credit, and the sweep starts as soon as marking ends.
 /// Measured: sweeping ten dead objects per allocation was slower on
@@ -607,6 +612,11 @@ impl Lua {
             return;
         }
         if self.heap_estimate() < self.gc_threshold || self.is_gc_stopped() {
+            return;
+        }
+        if self.heap_estimate() < INCREMENTAL_SWEEP_HEAP {
+            self.full_cycle();
+            self.reset_gc_threshold();
             return;
         }
         self.mark_cycle();
