@@ -604,8 +604,9 @@ impl Lua {
     /// becomes `pause`% of the surviving heap (PUC's default: collect when
     /// it doubles). Amortized, collection costs O(allocation).
     ///
-    /// Marking (with the finalize phase) is done at once; sweeping is spread
-    /// over the following slices (see [`Lua::sweep_step`]).
+    /// Marking (with the finalize phase) is done at once; on heaps of
+    /// [`INCREMENTAL_SWEEP_HEAP`] or more, sweeping is spread over the
+    /// following slices (see [`Lua::sweep_step`]).
     pub fn gc_step(&mut self) {
         if self.arena.collection_phase() == CollectionPhase::Sweeping {
             self.sweep_step();
