@@ -577,7 +577,50 @@ pub fn fmt_float(n: f64) -> String {
 
 /// Appends a float as `tostring` prints it.
 pub fn push_float(buf: &mut Vec<u8>, n: f64) {
-    buf.extend_from_slice(fmt_float(n).as_bytes());
+    if !push_float_short(buf, n) {
+        buf.extend_from_slice(fmt_float(n).as_bytes());
+    }
+}
+
+/// The fast path of [`push_float`] for floats that are, to the nearest
+/// double, a decimal `d` with at most 3 decimals and 14 significant digits
+/// (`0.5`, `12.125`, `3.0`): `%.14g` prints exactly `d`, because `n` is
+/// within half an ulp of `d`, far less than half a unit of its 14th digit.
+/// Returns `false`, appending nothing, for every other float.
+fn push_float_short(buf: &mut Vec<u8>, n: f64) -> bool {
+    let scaled = n * 1000.0;
+    // `scaled / 1000.0` is correctly rounded: equal to `n` exactly when `n`
+    // is the double nearest to the decimal `scaled / 1000`.
+    let in_range = scaled.abs() < 1e14; // false for NaN and infinities
+    if !in_range || scaled.trunc() != scaled || scaled / 1000.0 != n {
+        return false;
+    }
+    let m = scaled as i64;
+    if n.is_sign_negative() {
+        buf.push(b'-');
+    }
+    let m = m.unsigned_abs();
+    push_int(buf, (m / 1000) as i64);
+    buf.push(b'.');
+    let fraction = m % 1000;
+    if fraction == 0 {
+        buf.push(b'0');
+    } else {
+        let digits = [
+            b'0' + (fraction / 100) as u8,
+            b'0' + (fraction / 10 % 10) as u8,
+            b'0' + (fraction % 10) as u8,
+        ];
+        let kept = if digits[2] != b'0' {
+            3
+        } else if digits[1] != b'0' {
+            2
+        } else {
+            1
+        };
+        buf.extend_from_slice(&digits[..kept]);
+    }
+    true
 }
 
 /// A number as `tostring` prints it.
@@ -919,6 +962,43 @@ fn hex_format(x: f64, precision: Option<usize>, alternate: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_float_fast_path_agrees_with_the_general_one() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.001,
+            -0.5,
+            1e13,
+            99999999999.999,
+            1e14,
+            0.1,
+            0.3,
+        ];
+        for i in -3000..3000 {
+            values.extend([
+                i as f64 / 8.0,
+                i as f64 * 0.5,
+                i as f64 / 1000.0,
+                i as f64 * 0.1,
+            ]);
+            values.extend([
+                i as f64 * 1e10 + 0.125,
+                i as f64 / 3.0,
+                i as f64 * 33333.333,
+            ]);
+        }
+        let mut hits = 0;
+        for n in values {
+            let mut buf = Vec::new();
+            if push_float_short(&mut buf, n) {
+                hits += 1;
+                assert_eq!(String::from_utf8(buf).unwrap(), fmt_float(n), "{n:e}");
+            }
+        }
+        assert!(hits > 20000);
+    }
 
     #[test]
     fn tostring_of_floats_matches_lua() {
