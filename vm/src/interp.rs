@@ -2047,6 +2047,9 @@ pub(crate) fn run<'gc>(
                         n as usize
                     };
                     if let Value::Table(t) = ts.stack[ra] {
+                        // A constructor ending in a call or `...` learns its
+                        // size only now: size the array part once.
+                        t.reserve_array(mc, offset as usize + count);
                         for i in 1..=count {
                             t.set_int(mc, offset as i64 + i as i64, ts.stack[ra + i]);
                         }
