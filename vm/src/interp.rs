@@ -21,9 +21,10 @@ use crate::bytecode::{ArithOp, Op, Proto, RK};
 use crate::closure::{Function, FunctionProto, LuaClosure, UpValueState, new_closure};
 use crate::error::{Operand, function_name, position, variable_info};
 use crate::executor::{Action, Error, invoke_native};
-use crate::meta::{MetaEvent, event_in, metamethod, type_name_for_error};
+use crate::meta::{MetaEvent, event_in, index_handler, metamethod, type_name_for_error};
 use crate::number;
 use crate::state::Context;
+use crate::string::LuaString;
 use crate::table::{InvalidKey, Table};
 use crate::thread::{
     Catch, EXTRA_STACK, Frame, LuaFrame, MAX_STACK, NativeFrame, Ret, Thread, ThreadState,
@@ -406,6 +407,30 @@ fn call_meta<'gc>(
         Ok(Called::Action(action)) => Flow::Exit(Exit::Action(action)),
         Err(e) => Flow::Exit(Exit::Error(e)),
     }
+}
+
+/// `table[key]` for a short-string `key`, following `__index` tables (a
+/// class hierarchy) inside the instruction. `None` when a step needs the
+/// general [`index`]: a function handler, a non-table, or a chain too long.
+#[inline(always)]
+fn index_str_fast<'gc>(
+    ctx: Context<'gc>,
+    mut table: Table<'gc>,
+    key: LuaString<'gc>,
+) -> Option<Value<'gc>> {
+    for _ in 0..MAX_TAG_LOOP {
+        let v = table.get_short_str(ctx.mc, key);
+        if !v.is_nil() {
+            return Some(v);
+        }
+        let mt = table.metatable()?;
+        match index_handler(ctx, mt) {
+            Value::Nil => return Some(Value::Nil),
+            Value::Table(next) => table = next,
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// `obj[key]` with `__index`, for the top Lua frame. `missed`: the
@@ -1323,12 +1348,11 @@ pub(crate) fn run<'gc>(
                 Op::GetField { a, b, key } => {
                     let t = r!(b);
                     let key = k[key as usize];
-                    if let (Value::Table(table), Value::String(s)) = (t, key) {
-                        let v = table.get_short_str(mc, s);
-                        if !v.is_nil() || table.metatable().is_none() {
-                            r!(a) = v;
-                            continue;
-                        }
+                    if let (Value::Table(table), Value::String(s)) = (t, key)
+                        && let Some(v) = index_str_fast(ctx, table, s)
+                    {
+                        r!(a) = v;
+                        continue;
                     }
                     save_pc!();
                     r!(a) = flow!(index(
@@ -1443,12 +1467,11 @@ pub(crate) fn run<'gc>(
                     let t = r!(b);
                     let key = rk!(key);
                     r!(a + 1) = t;
-                    if let (Value::Table(table), Value::String(s)) = (t, key) {
-                        let v = table.get_short_str(mc, s);
-                        if !v.is_nil() || table.metatable().is_none() {
-                            r!(a) = v;
-                            continue;
-                        }
+                    if let (Value::Table(table), Value::String(s)) = (t, key)
+                        && let Some(v) = index_str_fast(ctx, table, s)
+                    {
+                        r!(a) = v;
+                        continue;
                     }
                     save_pc!();
                     r!(a) = flow!(index(

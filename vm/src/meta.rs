@@ -220,6 +220,22 @@ pub fn set_type_metatable<'gc>(
     true
 }
 
+/// `mt.__index` (nil when absent), using the absent cache: [`event_in`]
+/// specialised and forced inline for the inherited-field lookups of
+/// `obj.field` and `obj:method()`, where the call itself was measurable.
+#[inline(always)]
+pub fn index_handler<'gc>(ctx: Context<'gc>, mt: Table<'gc>) -> Value<'gc> {
+    let bit = MetaEvent::Index as u8;
+    if mt.is_meta_absent(bit) {
+        return Value::Nil;
+    }
+    let v = mt.get_short_str(ctx.mc, ctx.state.meta_names.get(MetaEvent::Index));
+    if v.is_nil() {
+        mt.set_meta_absent(bit);
+    }
+    v
+}
+
 /// `event` in metatable `mt` (nil when absent), using the absent cache.
 #[inline]
 pub fn event_in<'gc>(ctx: Context<'gc>, mt: Table<'gc>, event: MetaEvent) -> Value<'gc> {
