@@ -21,7 +21,7 @@ use crate::bytecode::{ArithOp, Op, Proto, RK};
 use crate::closure::{Function, FunctionProto, LuaClosure, UpValueState, new_closure};
 use crate::error::{Operand, function_name, position, variable_info};
 use crate::executor::{Action, Error, invoke_native};
-use crate::meta::{MetaEvent, event_in, index_handler, metamethod, type_name_for_error};
+use crate::meta::{MetaEvent, cached_event_in, event_in, metamethod, type_name_for_error};
 use crate::number;
 use crate::state::Context;
 use crate::string::LuaString;
@@ -424,7 +424,7 @@ fn index_str_fast<'gc>(
             return Some(v);
         }
         let mt = table.metatable()?;
-        match index_handler(ctx, mt) {
+        match cached_event_in(ctx, mt, MetaEvent::Index) {
             Value::Nil => return Some(Value::Nil),
             Value::Table(next) => table = next,
             _ => return None,
@@ -773,7 +773,7 @@ fn order<'gc>(
 fn raw_store_ok<'gc>(ctx: Context<'gc>, t: Table<'gc>) -> bool {
     match t.metatable() {
         None => true,
-        Some(mt) => event_in(ctx, mt, MetaEvent::NewIndex).is_nil(),
+        Some(mt) => cached_event_in(ctx, mt, MetaEvent::NewIndex).is_nil(),
     }
 }
 

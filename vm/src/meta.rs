@@ -220,18 +220,18 @@ pub fn set_type_metatable<'gc>(
     true
 }
 
-/// `mt.__index` (nil when absent), using the absent cache: [`event_in`]
-/// specialised and forced inline for the inherited-field lookups of
-/// `obj.field` and `obj:method()`, where the call itself was measurable.
+/// [`event_in`] for a cached event, forced inline: for the per-instruction
+/// checks of the table fast paths (`__index` of an inherited field or
+/// method, `__newindex` before a raw store), where the call was measurable.
 #[inline(always)]
-pub fn index_handler<'gc>(ctx: Context<'gc>, mt: Table<'gc>) -> Value<'gc> {
-    let bit = MetaEvent::Index as u8;
-    if mt.is_meta_absent(bit) {
+pub fn cached_event_in<'gc>(ctx: Context<'gc>, mt: Table<'gc>, event: MetaEvent) -> Value<'gc> {
+    debug_assert!(event.is_cached());
+    if mt.is_meta_absent(event as u8) {
         return Value::Nil;
     }
-    let v = mt.get_short_str(ctx.mc, ctx.state.meta_names.get(MetaEvent::Index));
+    let v = mt.get_short_str(ctx.mc, ctx.state.meta_names.get(event));
     if v.is_nil() {
-        mt.set_meta_absent(bit);
+        mt.set_meta_absent(event as u8);
     }
     v
 }
