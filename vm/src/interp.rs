@@ -1303,14 +1303,17 @@ pub(crate) fn run<'gc>(
                     ));
                 }
                 Op::GetTable { a, b, c } => {
-                    let (t, key) = (r!(b), r!(c));
+                    let t = r!(b);
                     if let Value::Table(table) = t {
-                        let v = raw_get(ctx, table, &key);
+                        // The key is read in place (tag, then payload): a
+                        // loop index just written stalls a 16-byte copy.
+                        let v = raw_get(ctx, table, &r!(c));
                         if !v.is_nil() || table.metatable().is_none() {
                             r!(a) = v;
                             continue;
                         }
                     }
+                    let key = r!(c);
                     save_pc!();
                     r!(a) = flow!(index(
                         ctx,
@@ -1388,22 +1391,24 @@ pub(crate) fn run<'gc>(
                     ));
                 }
                 Op::SetTable { a, b, value } => {
-                    let (t, key, v) = (r!(a), r!(b), rk!(value));
+                    let (t, v) = (r!(a), rk!(value));
                     if let Value::Table(table) = t
                         && raw_store_ok(ctx, table)
                     {
-                        match key {
-                            Value::Integer(i) => {
+                        // The key is matched in place, as in `GetTable`.
+                        match &r!(b) {
+                            &Value::Integer(i) => {
                                 table.set_int(mc, i, v);
                                 continue;
                             }
-                            Value::String(s) => {
+                            &Value::String(s) => {
                                 table.set_str(mc, s, v);
                                 continue;
                             }
                             _ => {}
                         }
                     }
+                    let key = r!(b);
                     save_pc!();
                     flow!(new_index(
                         ctx,
