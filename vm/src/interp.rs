@@ -2086,19 +2086,15 @@ pub(crate) fn run<'gc>(
                 Op::Closure { a, proto: index } => {
                     *fuel -= 1;
                     let child = fproto.protos[index as usize];
-                    let upvalues = child
-                        .proto
-                        .upvalues
-                        .iter()
-                        .map(|desc| {
-                            if desc.in_stack {
-                                ts.find_upvalue(mc, thread, base + desc.index as usize)
-                            } else {
-                                closure.upvalues[desc.index as usize]
-                            }
-                        })
-                        .collect();
-                    r!(a) = Value::Function(Function::Lua(new_closure(mc, child, upvalues)));
+                    let upvalues = child.proto.upvalues.iter().map(|desc| {
+                        if desc.in_stack {
+                            ts.find_upvalue(mc, thread, base + desc.index as usize)
+                        } else {
+                            closure.upvalues[desc.index as usize]
+                        }
+                    });
+                    let f = new_closure(mc, child, upvalues);
+                    r!(a) = Value::Function(Function::Lua(f));
                 }
                 Op::VarArg { a, c } => {
                     let frame = top_lua_frame(ts);

@@ -222,8 +222,7 @@ impl<'gc> Context<'gc> {
         let fproto = FunctionProto::load(self, proto);
         let env = env.unwrap_or(Value::Table(self.state.globals));
         let upvalues = (0..fproto.proto.upvalues.len())
-            .map(|i| closed_upvalue(self.mc, if i == 0 { env } else { Value::Nil }))
-            .collect();
+            .map(|i| closed_upvalue(self.mc, if i == 0 { env } else { Value::Nil }));
         Function::Lua(new_closure(self.mc, fproto, upvalues))
     }
 
