@@ -1396,12 +1396,12 @@ pub(crate) fn run<'gc>(
                         && raw_store_ok(ctx, table)
                     {
                         // The key is matched in place, as in `GetTable`.
-                        match &r!(b) {
-                            &Value::Integer(i) => {
+                        match r!(b) {
+                            Value::Integer(i) => {
                                 table.set_int(mc, i, v);
                                 continue;
                             }
-                            &Value::String(s) => {
+                            Value::String(s) => {
                                 table.set_str(mc, s, v);
                                 continue;
                             }
