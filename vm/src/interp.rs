@@ -1180,6 +1180,26 @@ pub(crate) fn run<'gc>(
                 }
             };
         }
+        /// The general `__index` path of a read whose fast path could not
+        /// finish (`missed`: the raw lookup in `t` was already made).
+        macro_rules! slow_index {
+            ($a:expr, $t:expr, $key:expr, $operand:expr, $missed:expr) => {{
+                save_pc!();
+                r!($a) = flow!(index(
+                    ctx, thread, ts, $t, $key, $operand, yieldable, $missed
+                ));
+            }};
+        }
+        /// The general `__newindex` path of a store whose fast path could
+        /// not finish.
+        macro_rules! slow_store {
+            ($t:expr, $key:expr, $v:expr, $operand:expr) => {{
+                save_pc!();
+                flow!(new_index(
+                    ctx, thread, ts, $t, $key, $v, $operand, yieldable
+                ));
+            }};
+        }
         macro_rules! rk {
             ($x:expr) => {
                 match $x {
@@ -1290,17 +1310,13 @@ pub(crate) fn run<'gc>(
                             continue;
                         }
                     }
-                    save_pc!();
-                    r!(a) = flow!(index(
-                        ctx,
-                        thread,
-                        ts,
+                    slow_index!(
+                        a,
                         t,
                         key,
                         Operand::Upvalue(b),
-                        yieldable,
                         matches!((t, key), (Value::Table(_), Value::String(_)))
-                    ));
+                    );
                 }
                 Op::GetTable { a, b, c } => {
                     let t = r!(b);
@@ -1314,17 +1330,13 @@ pub(crate) fn run<'gc>(
                         }
                     }
                     let key = r!(c);
-                    save_pc!();
-                    r!(a) = flow!(index(
-                        ctx,
-                        thread,
-                        ts,
+                    slow_index!(
+                        a,
                         t,
                         key,
                         Operand::Register(b),
-                        yieldable,
                         matches!(t, Value::Table(_))
-                    ));
+                    );
                 }
                 Op::GetI { a, b, c } => {
                     let t = r!(b);
@@ -1335,18 +1347,14 @@ pub(crate) fn run<'gc>(
                             continue;
                         }
                     }
-                    save_pc!();
                     let key = Value::Integer(c as i64);
-                    r!(a) = flow!(index(
-                        ctx,
-                        thread,
-                        ts,
+                    slow_index!(
+                        a,
                         t,
                         key,
                         Operand::Register(b),
-                        yieldable,
                         matches!(t, Value::Table(_))
-                    ));
+                    );
                 }
                 Op::GetField { a, b, key } => {
                     let t = r!(b);
@@ -1357,17 +1365,13 @@ pub(crate) fn run<'gc>(
                         r!(a) = v;
                         continue;
                     }
-                    save_pc!();
-                    r!(a) = flow!(index(
-                        ctx,
-                        thread,
-                        ts,
+                    slow_index!(
+                        a,
                         t,
                         key,
                         Operand::Register(b),
-                        yieldable,
                         matches!((t, key), (Value::Table(_), Value::String(_)))
-                    ));
+                    );
                 }
                 Op::SetTabUp { a, key, value } => {
                     let t = get_upvalue(closure, a, thread, ts);
@@ -1378,17 +1382,7 @@ pub(crate) fn run<'gc>(
                         table.set_str(mc, s, v);
                         continue;
                     }
-                    save_pc!();
-                    flow!(new_index(
-                        ctx,
-                        thread,
-                        ts,
-                        t,
-                        key,
-                        v,
-                        Operand::Upvalue(a),
-                        yieldable
-                    ));
+                    slow_store!(t, key, v, Operand::Upvalue(a));
                 }
                 Op::SetTable { a, b, value } => {
                     let (t, v) = (r!(a), rk!(value));
@@ -1409,17 +1403,7 @@ pub(crate) fn run<'gc>(
                         }
                     }
                     let key = r!(b);
-                    save_pc!();
-                    flow!(new_index(
-                        ctx,
-                        thread,
-                        ts,
-                        t,
-                        key,
-                        v,
-                        Operand::Register(a),
-                        yieldable
-                    ));
+                    slow_store!(t, key, v, Operand::Register(a));
                 }
                 Op::SetI { a, b, value } => {
                     let (t, v) = (r!(a), rk!(value));
@@ -1429,18 +1413,8 @@ pub(crate) fn run<'gc>(
                         table.set_int(mc, b as i64, v);
                         continue;
                     }
-                    save_pc!();
                     let key = Value::Integer(b as i64);
-                    flow!(new_index(
-                        ctx,
-                        thread,
-                        ts,
-                        t,
-                        key,
-                        v,
-                        Operand::Register(a),
-                        yieldable
-                    ));
+                    slow_store!(t, key, v, Operand::Register(a));
                 }
                 Op::SetField { a, key, value } => {
                     let (t, key, v) = (r!(a), k[key as usize], rk!(value));
@@ -1450,17 +1424,7 @@ pub(crate) fn run<'gc>(
                         table.set_str(mc, s, v);
                         continue;
                     }
-                    save_pc!();
-                    flow!(new_index(
-                        ctx,
-                        thread,
-                        ts,
-                        t,
-                        key,
-                        v,
-                        Operand::Register(a),
-                        yieldable
-                    ));
+                    slow_store!(t, key, v, Operand::Register(a));
                 }
                 Op::NewTable { a, array, hash } => {
                     *fuel -= 1;
@@ -1478,17 +1442,13 @@ pub(crate) fn run<'gc>(
                         r!(a) = v;
                         continue;
                     }
-                    save_pc!();
-                    r!(a) = flow!(index(
-                        ctx,
-                        thread,
-                        ts,
+                    slow_index!(
+                        a,
                         t,
                         key,
                         Operand::Register(b),
-                        yieldable,
                         matches!((t, key), (Value::Table(_), Value::String(_)))
-                    ));
+                    );
                 }
                 Op::AddI { a, b, imm } => match r!(b) {
                     Value::Integer(i) => r!(a) = Value::Integer(i.wrapping_add(imm as i64)),
