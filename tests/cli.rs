@@ -104,6 +104,20 @@ fn uncaught_errors_exit_with_status_one_and_a_traceback() {
 }
 
 #[test]
+fn tracebacks_name_metamethods_by_their_event() {
+    let mut command = saturn();
+    command.args([
+        "-e",
+        "local t = setmetatable({}, {__band = function() error('x') end}) local _ = t & 1",
+    ]);
+    let report = stderr(&run(command, ""));
+    assert!(
+        report.contains("\n\t(command line):1: in metamethod 'band'\n"),
+        "{report}"
+    );
+}
+
+#[test]
 fn non_string_errors_and_syntax_errors_are_reported_like_lua_c() {
     let mut command = saturn();
     command.args(["-e", "error({})"]);

@@ -50,24 +50,6 @@ pub enum ArithOp {
 }
 
 impl ArithOp {
-    /// The metamethod event consulted when the operands are not numbers.
-    pub fn event(self) -> &'static str {
-        match self {
-            ArithOp::Add => "__add",
-            ArithOp::Sub => "__sub",
-            ArithOp::Mul => "__mul",
-            ArithOp::Mod => "__mod",
-            ArithOp::Pow => "__pow",
-            ArithOp::Div => "__div",
-            ArithOp::IDiv => "__idiv",
-            ArithOp::BAnd => "__band",
-            ArithOp::BOr => "__bor",
-            ArithOp::BXor => "__bxor",
-            ArithOp::Shl => "__shl",
-            ArithOp::Shr => "__shr",
-        }
-    }
-
     /// Bitwise operators need integer-convertible operands.
     pub fn is_bitwise(self) -> bool {
         matches!(

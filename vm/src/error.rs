@@ -9,6 +9,7 @@
 use std::fmt;
 
 use crate::bytecode::{Op, Proto, RK, chunk_id};
+use crate::meta::MetaEvent;
 use crate::value::Value;
 
 /// The instruction index of the last instruction before `lastpc` that
@@ -216,7 +217,7 @@ pub fn function_name(proto: &Proto, pc: usize) -> Option<(&'static str, String)>
         Op::SetTabUp { .. } | Op::SetTable { .. } | Op::SetI { .. } | Op::SetField { .. } => {
             "newindex"
         }
-        Op::Arith { op, .. } | Op::ArithK { op, .. } => &op.event()[2..],
+        Op::Arith { op, .. } | Op::ArithK { op, .. } => &MetaEvent::of_arith(op).name()[2..],
         Op::AddI { .. } => "add",
         Op::ShrI { .. } => "shr",
         Op::ShlI { .. } => "shl",
