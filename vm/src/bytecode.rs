@@ -122,19 +122,62 @@ pub enum Op {
 
     /// `R[a] = R[b] + imm`
     AddI { a: Reg, b: Reg, imm: i8 },
-    /// `R[a] = R[b] op K[k]` (`K[k]` is a number)
-    ArithK {
-        op: ArithOp,
-        a: Reg,
-        b: Reg,
-        k: ShortConstIdx,
-    },
     /// `R[a] = R[b] >> imm`
     ShrI { a: Reg, b: Reg, imm: i8 },
     /// `R[a] = imm << R[b]`
     ShlI { a: Reg, b: Reg, imm: i8 },
-    /// `R[a] = R[b] op R[c]`
-    Arith { op: ArithOp, a: Reg, b: Reg, c: Reg },
+    // One instruction per operator, so that dispatch selects the operation
+    // at once (a shared instruction with an operator field costs a second
+    // indirect jump on every arithmetic step). [`Op::arith`], [`Op::arith_k`]
+    // and [`Op::as_arith`] give the uniform view.
+    /// `R[a] = R[b] + R[c]`
+    Add { a: Reg, b: Reg, c: Reg },
+    /// `R[a] = R[b] - R[c]`
+    Sub { a: Reg, b: Reg, c: Reg },
+    /// `R[a] = R[b] * R[c]`
+    Mul { a: Reg, b: Reg, c: Reg },
+    /// `R[a] = R[b] % R[c]`
+    Mod { a: Reg, b: Reg, c: Reg },
+    /// `R[a] = R[b] ^ R[c]`
+    Pow { a: Reg, b: Reg, c: Reg },
+    /// `R[a] = R[b] / R[c]`
+    Div { a: Reg, b: Reg, c: Reg },
+    /// `R[a] = R[b] // R[c]`
+    IDiv { a: Reg, b: Reg, c: Reg },
+    /// `R[a] = R[b] & R[c]`
+    BAnd { a: Reg, b: Reg, c: Reg },
+    /// `R[a] = R[b] | R[c]`
+    BOr { a: Reg, b: Reg, c: Reg },
+    /// `R[a] = R[b] ~ R[c]`
+    BXor { a: Reg, b: Reg, c: Reg },
+    /// `R[a] = R[b] << R[c]`
+    Shl { a: Reg, b: Reg, c: Reg },
+    /// `R[a] = R[b] >> R[c]`
+    Shr { a: Reg, b: Reg, c: Reg },
+    /// `R[a] = R[b] + K[k]` (`K[k]` is a number)
+    AddK { a: Reg, b: Reg, k: ShortConstIdx },
+    /// `R[a] = R[b] - K[k]` (`K[k]` is a number)
+    SubK { a: Reg, b: Reg, k: ShortConstIdx },
+    /// `R[a] = R[b] * K[k]` (`K[k]` is a number)
+    MulK { a: Reg, b: Reg, k: ShortConstIdx },
+    /// `R[a] = R[b] % K[k]` (`K[k]` is a number)
+    ModK { a: Reg, b: Reg, k: ShortConstIdx },
+    /// `R[a] = R[b] ^ K[k]` (`K[k]` is a number)
+    PowK { a: Reg, b: Reg, k: ShortConstIdx },
+    /// `R[a] = R[b] / K[k]` (`K[k]` is a number)
+    DivK { a: Reg, b: Reg, k: ShortConstIdx },
+    /// `R[a] = R[b] // K[k]` (`K[k]` is a number)
+    IDivK { a: Reg, b: Reg, k: ShortConstIdx },
+    /// `R[a] = R[b] & K[k]` (`K[k]` is a number)
+    BAndK { a: Reg, b: Reg, k: ShortConstIdx },
+    /// `R[a] = R[b] | K[k]` (`K[k]` is a number)
+    BOrK { a: Reg, b: Reg, k: ShortConstIdx },
+    /// `R[a] = R[b] ~ K[k]` (`K[k]` is a number)
+    BXorK { a: Reg, b: Reg, k: ShortConstIdx },
+    /// `R[a] = R[b] << K[k]` (`K[k]` is a number)
+    ShlK { a: Reg, b: Reg, k: ShortConstIdx },
+    /// `R[a] = R[b] >> K[k]` (`K[k]` is a number)
+    ShrK { a: Reg, b: Reg, k: ShortConstIdx },
 
     /// `R[a] = -R[b]`
     Unm { a: Reg, b: Reg },
@@ -260,6 +303,64 @@ pub enum Op {
 pub enum RK {
     Reg(Reg),
     Const(ShortConstIdx),
+}
+
+/// An arithmetic or bitwise instruction seen through its operator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ArithInstr {
+    pub op: ArithOp,
+    pub a: Reg,
+    pub b: Reg,
+    /// `R[c]` or `K[k]`.
+    pub second: RK,
+}
+
+/// Maps each operator to its two instructions (registers; constant).
+macro_rules! arith_instructions {
+    ($($op:ident => $rr:ident, $rk:ident;)*) => {
+        impl Op {
+            /// `R[a] = R[b] op R[c]`.
+            pub fn arith(op: ArithOp, a: Reg, b: Reg, c: Reg) -> Op {
+                match op {
+                    $(ArithOp::$op => Op::$rr { a, b, c },)*
+                }
+            }
+
+            /// `R[a] = R[b] op K[k]`.
+            pub fn arith_k(op: ArithOp, a: Reg, b: Reg, k: ShortConstIdx) -> Op {
+                match op {
+                    $(ArithOp::$op => Op::$rk { a, b, k },)*
+                }
+            }
+
+            /// The operator and operands of a binary arithmetic instruction
+            /// (not the immediate forms `AddI`, `ShrI`, `ShlI`).
+            pub fn as_arith(&self) -> Option<ArithInstr> {
+                Some(match *self {
+                    $(
+                        Op::$rr { a, b, c } => ArithInstr { op: ArithOp::$op, a, b, second: RK::Reg(c) },
+                        Op::$rk { a, b, k } => ArithInstr { op: ArithOp::$op, a, b, second: RK::Const(k) },
+                    )*
+                    _ => return None,
+                })
+            }
+        }
+    };
+}
+
+arith_instructions! {
+    Add => Add, AddK;
+    Sub => Sub, SubK;
+    Mul => Mul, MulK;
+    Mod => Mod, ModK;
+    Pow => Pow, PowK;
+    Div => Div, DivK;
+    IDiv => IDiv, IDivK;
+    BAnd => BAnd, BAndK;
+    BOr => BOr, BOrK;
+    BXor => BXor, BXorK;
+    Shl => Shl, ShlK;
+    Shr => Shr, ShrK;
 }
 
 /// A constant of a prototype, independent of any heap.

@@ -42,6 +42,9 @@ fn find_set_reg(proto: &Proto, lastpc: usize, reg: u8) -> Option<usize> {
 
 /// Register `A` written by instructions that set one (PUC's `testAMode`).
 fn sets_register_a(op: &Op) -> Option<u8> {
+    if let Some(arith) = op.as_arith() {
+        return Some(arith.a);
+    }
     Some(match *op {
         Op::Move { a, .. }
         | Op::LoadI { a, .. }
@@ -58,10 +61,8 @@ fn sets_register_a(op: &Op) -> Option<u8> {
         | Op::NewTable { a, .. }
         | Op::SelfOp { a, .. }
         | Op::AddI { a, .. }
-        | Op::ArithK { a, .. }
         | Op::ShrI { a, .. }
         | Op::ShlI { a, .. }
-        | Op::Arith { a, .. }
         | Op::Unm { a, .. }
         | Op::BNot { a, .. }
         | Op::Not { a, .. }
@@ -206,7 +207,12 @@ pub fn variable_info(proto: &Proto, pc: usize, operand: Operand) -> String {
 
 /// PUC's `funcnamefromcode`: how the instruction at `pc` calls a function.
 pub fn function_name(proto: &Proto, pc: usize) -> Option<(&'static str, String)> {
-    let event = match *proto.code.get(pc)? {
+    let op = proto.code.get(pc)?;
+    if let Some(arith) = op.as_arith() {
+        let event = &MetaEvent::of_arith(arith.op).name()[2..];
+        return Some(("metamethod", event.to_string()));
+    }
+    let event = match *op {
         Op::Call { a, .. } | Op::TailCall { a, .. } => return object_name(proto, pc, a),
         Op::TForCall { .. } => return Some(("for iterator", "for iterator".into())),
         Op::SelfOp { .. }
@@ -217,7 +223,6 @@ pub fn function_name(proto: &Proto, pc: usize) -> Option<(&'static str, String)>
         Op::SetTabUp { .. } | Op::SetTable { .. } | Op::SetI { .. } | Op::SetField { .. } => {
             "newindex"
         }
-        Op::Arith { op, .. } | Op::ArithK { op, .. } => &MetaEvent::of_arith(op).name()[2..],
         Op::AddI { .. } => "add",
         Op::ShrI { .. } => "shr",
         Op::ShlI { .. } => "shl",

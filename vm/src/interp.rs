@@ -1200,6 +1200,25 @@ pub(crate) fn run<'gc>(
                 ));
             }};
         }
+        /// `R[a] = R[b] op y` for one operator: the number fast path
+        /// inline (the operator is a constant, so each instruction gets
+        /// its own specialised code), coercions and metamethods outside.
+        macro_rules! arith {
+            ($op:expr, $a:expr, $b:expr, $y:expr, $second:expr) => {{
+                if let Some(v) = arith_fast($op, &r!($b), &$y) {
+                    r!($a) = v;
+                    continue;
+                }
+                let (x, y) = (r!($b), $y);
+                if let Some(Ok(v)) = arith::arith_numbers($op, x, y) {
+                    r!($a) = v;
+                    continue;
+                }
+                save_pc!();
+                let operands = (Operand::Register($b), $second);
+                r!($a) = flow!(arith_slow(ctx, thread, ts, $op, x, y, operands, yieldable));
+            }};
+        }
         macro_rules! rk {
             ($x:expr) => {
                 match $x {
@@ -1243,37 +1262,40 @@ pub(crate) fn run<'gc>(
 
         if let Some(result) = pending {
             // Finish the instruction interrupted by a metamethod call.
-            match code[pc - 1] {
-                Op::GetTabUp { a, .. }
-                | Op::GetTable { a, .. }
-                | Op::GetI { a, .. }
-                | Op::GetField { a, .. }
-                | Op::SelfOp { a, .. }
-                | Op::AddI { a, .. }
-                | Op::ArithK { a, .. }
-                | Op::ShrI { a, .. }
-                | Op::ShlI { a, .. }
-                | Op::Arith { a, .. }
-                | Op::Unm { a, .. }
-                | Op::BNot { a, .. }
-                | Op::Len { a, .. } => r!(a) = result,
-                Op::Eq { k, .. }
-                | Op::Lt { k, .. }
-                | Op::Le { k, .. }
-                | Op::LtI { k, .. }
-                | Op::LeI { k, .. }
-                | Op::GtI { k, .. }
-                | Op::GeI { k, .. } => cond!(!result.is_falsy(), k),
-                Op::Concat { a, .. } => {
-                    let top = top_lua_frame(ts).top;
-                    ts.stack[top - 2] = result;
-                    let first = base + a as usize;
-                    save_pc!();
-                    let v = flow!(concat(ctx, thread, ts, first, top - 1 - first, yieldable));
-                    r!(a) = v;
+            let interrupted = code[pc - 1];
+            if let Some(arith) = interrupted.as_arith() {
+                r!(arith.a) = result;
+            } else {
+                match interrupted {
+                    Op::GetTabUp { a, .. }
+                    | Op::GetTable { a, .. }
+                    | Op::GetI { a, .. }
+                    | Op::GetField { a, .. }
+                    | Op::SelfOp { a, .. }
+                    | Op::AddI { a, .. }
+                    | Op::ShrI { a, .. }
+                    | Op::ShlI { a, .. }
+                    | Op::Unm { a, .. }
+                    | Op::BNot { a, .. }
+                    | Op::Len { a, .. } => r!(a) = result,
+                    Op::Eq { k, .. }
+                    | Op::Lt { k, .. }
+                    | Op::Le { k, .. }
+                    | Op::LtI { k, .. }
+                    | Op::LeI { k, .. }
+                    | Op::GtI { k, .. }
+                    | Op::GeI { k, .. } => cond!(!result.is_falsy(), k),
+                    Op::Concat { a, .. } => {
+                        let top = top_lua_frame(ts).top;
+                        ts.stack[top - 2] = result;
+                        let first = base + a as usize;
+                        save_pc!();
+                        let v = flow!(concat(ctx, thread, ts, first, top - 1 - first, yieldable));
+                        r!(a) = v;
+                    }
+                    Op::Close { .. } | Op::Return { .. } => pc -= 1,
+                    _ => {}
                 }
-                Op::Close { .. } | Op::Return { .. } => pc -= 1,
-                _ => {}
             }
         }
 
@@ -1470,20 +1492,6 @@ pub(crate) fn run<'gc>(
                         ));
                     }
                 },
-                Op::ArithK { op, a, b, k: c } => {
-                    if let Some(v) = arith_fast(op, &r!(b), &k[c as usize]) {
-                        r!(a) = v;
-                        continue;
-                    }
-                    let (x, y) = (r!(b), k[c as usize]);
-                    if let Some(Ok(v)) = arith::arith_numbers(op, x, y) {
-                        r!(a) = v;
-                        continue;
-                    }
-                    save_pc!();
-                    let operands = (Operand::Register(b), Operand::Unnamed);
-                    r!(a) = flow!(arith_slow(ctx, thread, ts, op, x, y, operands, yieldable));
-                }
                 Op::ShrI { a, b, imm } => {
                     let x = r!(b);
                     if let Value::Integer(i) = x {
@@ -1524,19 +1532,53 @@ pub(crate) fn run<'gc>(
                         ));
                     }
                 }
-                Op::Arith { op, a, b, c } => {
-                    if let Some(v) = arith_fast(op, &r!(b), &r!(c)) {
-                        r!(a) = v;
-                        continue;
-                    }
-                    let (x, y) = (r!(b), r!(c));
-                    if let Some(Ok(v)) = arith::arith_numbers(op, x, y) {
-                        r!(a) = v;
-                        continue;
-                    }
-                    save_pc!();
-                    let operands = (Operand::Register(b), Operand::Register(c));
-                    r!(a) = flow!(arith_slow(ctx, thread, ts, op, x, y, operands, yieldable));
+                Op::Add { a, b, c } => arith!(ArithOp::Add, a, b, r!(c), Operand::Register(c)),
+                Op::Sub { a, b, c } => arith!(ArithOp::Sub, a, b, r!(c), Operand::Register(c)),
+                Op::Mul { a, b, c } => arith!(ArithOp::Mul, a, b, r!(c), Operand::Register(c)),
+                Op::Mod { a, b, c } => arith!(ArithOp::Mod, a, b, r!(c), Operand::Register(c)),
+                Op::Pow { a, b, c } => arith!(ArithOp::Pow, a, b, r!(c), Operand::Register(c)),
+                Op::Div { a, b, c } => arith!(ArithOp::Div, a, b, r!(c), Operand::Register(c)),
+                Op::IDiv { a, b, c } => arith!(ArithOp::IDiv, a, b, r!(c), Operand::Register(c)),
+                Op::BAnd { a, b, c } => arith!(ArithOp::BAnd, a, b, r!(c), Operand::Register(c)),
+                Op::BOr { a, b, c } => arith!(ArithOp::BOr, a, b, r!(c), Operand::Register(c)),
+                Op::BXor { a, b, c } => arith!(ArithOp::BXor, a, b, r!(c), Operand::Register(c)),
+                Op::Shl { a, b, c } => arith!(ArithOp::Shl, a, b, r!(c), Operand::Register(c)),
+                Op::Shr { a, b, c } => arith!(ArithOp::Shr, a, b, r!(c), Operand::Register(c)),
+                Op::AddK { a, b, k: c } => {
+                    arith!(ArithOp::Add, a, b, k[c as usize], Operand::Unnamed)
+                }
+                Op::SubK { a, b, k: c } => {
+                    arith!(ArithOp::Sub, a, b, k[c as usize], Operand::Unnamed)
+                }
+                Op::MulK { a, b, k: c } => {
+                    arith!(ArithOp::Mul, a, b, k[c as usize], Operand::Unnamed)
+                }
+                Op::ModK { a, b, k: c } => {
+                    arith!(ArithOp::Mod, a, b, k[c as usize], Operand::Unnamed)
+                }
+                Op::PowK { a, b, k: c } => {
+                    arith!(ArithOp::Pow, a, b, k[c as usize], Operand::Unnamed)
+                }
+                Op::DivK { a, b, k: c } => {
+                    arith!(ArithOp::Div, a, b, k[c as usize], Operand::Unnamed)
+                }
+                Op::IDivK { a, b, k: c } => {
+                    arith!(ArithOp::IDiv, a, b, k[c as usize], Operand::Unnamed)
+                }
+                Op::BAndK { a, b, k: c } => {
+                    arith!(ArithOp::BAnd, a, b, k[c as usize], Operand::Unnamed)
+                }
+                Op::BOrK { a, b, k: c } => {
+                    arith!(ArithOp::BOr, a, b, k[c as usize], Operand::Unnamed)
+                }
+                Op::BXorK { a, b, k: c } => {
+                    arith!(ArithOp::BXor, a, b, k[c as usize], Operand::Unnamed)
+                }
+                Op::ShlK { a, b, k: c } => {
+                    arith!(ArithOp::Shl, a, b, k[c as usize], Operand::Unnamed)
+                }
+                Op::ShrK { a, b, k: c } => {
+                    arith!(ArithOp::Shr, a, b, k[c as usize], Operand::Unnamed)
                 }
                 Op::Unm { a, b } => {
                     let x = r!(b);

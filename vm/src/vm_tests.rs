@@ -271,12 +271,7 @@ fn output() -> Vec<String> {
 }
 
 fn add(a: u8, b: u8, c: u8) -> Op {
-    Op::Arith {
-        op: ArithOp::Add,
-        a,
-        b,
-        c,
-    }
+    Op::arith(ArithOp::Add, a, b, c)
 }
 
 #[test]
@@ -591,12 +586,7 @@ fn arithmetic_and_compare_errors() {
         Op::VarArgPrep { nparams: 0 },
         Op::LoadI { a: 0, value: 1 },
         Op::LoadI { a: 1, value: 0 },
-        Op::Arith {
-            op: ArithOp::Mod,
-            a: 0,
-            b: 0,
-            c: 1,
-        },
+        Op::arith(ArithOp::Mod, 0, 0, 1),
         Op::Return0,
     ]);
     let err = run(asm).unwrap_err();

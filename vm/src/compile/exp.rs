@@ -215,6 +215,13 @@ impl ExpDesc {
 /// The destination register of instructions whose result can be placed
 /// anywhere (those a `Reloc` descriptor points at).
 fn set_destination(op: &mut Op, reg: Reg) {
+    if let Some(arith) = op.as_arith() {
+        *op = match arith.second {
+            RK::Reg(c) => Op::arith(arith.op, reg, arith.b, c),
+            RK::Const(k) => Op::arith_k(arith.op, reg, arith.b, k),
+        };
+        return;
+    }
     match op {
         Op::GetUpval { a, .. }
         | Op::GetTabUp { a, .. }
@@ -222,10 +229,8 @@ fn set_destination(op: &mut Op, reg: Reg) {
         | Op::GetI { a, .. }
         | Op::GetField { a, .. }
         | Op::AddI { a, .. }
-        | Op::ArithK { a, .. }
         | Op::ShrI { a, .. }
         | Op::ShlI { a, .. }
-        | Op::Arith { a, .. }
         | Op::Unm { a, .. }
         | Op::BNot { a, .. }
         | Op::Not { a, .. }

@@ -265,7 +265,9 @@ impl Compiler {
         if cons.pending.has_multiple_results() {
             self.fs.set_multiple_returns(&cons.pending)?;
             self.set_list(cons.table, cons.stored, 0);
-            cons.stored -= 1; // the count of its values is unknown
+            // The count of its values is unknown. PUC sizes the array
+            // without the call; counting it as one value saves the
+            // reallocation in `SetList` for the common `{f(), g()}`.
         } else {
             if cons.pending.kind != ExpKind::Void {
                 self.fs.exp_to_next_reg(&mut cons.pending)?;

@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use crate::bytecode::{ArithOp, Constant, Op, Proto, RK, chunk_id};
+use crate::bytecode::{ArithInstr, ArithOp, Constant, Op, Proto, RK, chunk_id};
 
 /// The full listing of `proto` and, after it, of its nested functions.
 pub fn listing(proto: &Proto) -> String {
@@ -157,10 +157,8 @@ pub fn instruction_text(proto: &Proto, pc: usize) -> String {
         Op::NewTable { a, array, hash } => format!("NEWTABLE {a} {array} {hash}"),
         Op::SelfOp { a, b, key } => format!("SELF {a} {b} {}", rk(key)),
         Op::AddI { a, b, imm } => format!("ADDI {a} {b} {imm}"),
-        Op::ArithK { op, a, b, k } => format!("{}K {a} {b} K{k}", arith_name(op)),
         Op::ShrI { a, b, imm } => format!("SHRI {a} {b} {imm}"),
         Op::ShlI { a, b, imm } => format!("SHLI {a} {b} {imm}"),
-        Op::Arith { op, a, b, c } => format!("{} {a} {b} {c}", arith_name(op)),
         Op::Unm { a, b } => format!("UNM {a} {b}"),
         Op::BNot { a, b } => format!("BNOT {a} {b}"),
         Op::Not { a, b } => format!("NOT {a} {b}"),
@@ -239,6 +237,18 @@ pub fn instruction_text(proto: &Proto, pc: usize) -> String {
         Op::Closure { a, proto } => format!("CLOSURE {a} {proto}"),
         Op::VarArg { a, c } => format!("VARARG {a} {c}"),
         Op::VarArgPrep { nparams } => format!("VARARGPREP {nparams}"),
+        ref other => arith_text(other),
+    }
+}
+
+/// `ADD a b c` or `ADDK a b Kk`: the one family listed through its operator.
+fn arith_text(op: &Op) -> String {
+    match op.as_arith() {
+        Some(ArithInstr { op, a, b, second }) => match second {
+            RK::Reg(c) => format!("{} {a} {b} {c}", arith_name(op)),
+            RK::Const(k) => format!("{}K {a} {b} K{k}", arith_name(op)),
+        },
+        None => format!("{op:?}"),
     }
 }
 

@@ -211,12 +211,7 @@ impl FuncState {
         };
         let c = self.exp_to_any_reg(&mut e2)?;
         let b = self.exp_to_any_reg(e1)?;
-        self.finish_value_op(e1, &e2, line, |a| Op::Arith {
-            op: arith,
-            a,
-            b: b as Reg,
-            c: c as Reg,
-        });
+        self.finish_value_op(e1, &e2, line, |a| Op::arith(arith, a, b as Reg, c as Reg));
         Ok(())
     }
 
@@ -236,11 +231,8 @@ impl FuncState {
             && let ExpKind::K(k) = e2.kind
         {
             let b = self.exp_to_any_reg(e1)?;
-            self.finish_value_op(e1, &e2, line, |a| Op::ArithK {
-                op: arith,
-                a,
-                b: b as Reg,
-                k: k as ShortConstIdx,
+            self.finish_value_op(e1, &e2, line, |a| {
+                Op::arith_k(arith, a, b as Reg, k as ShortConstIdx)
             });
             return Ok(());
         }

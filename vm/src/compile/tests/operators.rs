@@ -26,15 +26,7 @@ fn arithmetic_uses_immediate_and_constant_operands() {
         ],
     );
     let proto = compile("local a return a - 1");
-    assert_eq!(
-        proto.code[2],
-        Op::ArithK {
-            op: ArithOp::Sub,
-            a: 1,
-            b: 0,
-            k: 0
-        }
-    );
+    assert_eq!(proto.code[2], Op::SubK { a: 1, b: 0, k: 0 });
     assert_eq!(proto.constants, vec![Constant::Integer(1)]);
 }
 
