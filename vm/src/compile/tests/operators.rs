@@ -2,7 +2,7 @@
 //! immediate and constant operands, constant folding, conditions.
 
 use super::helpers::*;
-use crate::bytecode::{ArithOp, Constant, Op};
+use crate::bytecode::{Constant, Op};
 
 #[test]
 fn arithmetic_uses_immediate_and_constant_operands() {
