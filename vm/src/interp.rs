@@ -182,7 +182,7 @@ fn resolve_callable<'gc>(
 ) -> Result<Function<'gc>, Value<'gc>> {
     let mut callee = ts.stack[func];
     for _ in 0..MAX_TAG_LOOP {
-        if let Value::Function(f) = callee {
+        if let Some(f) = callee.as_function() {
             return Ok(f);
         }
         let handler = metamethod(ctx, callee, MetaEvent::Call);
@@ -479,7 +479,7 @@ fn index<'gc>(
                 h
             }
         };
-        if let Value::Function(_) = handler {
+        if handler.as_function().is_some() {
             return call_meta(ctx, thread, ts, handler, &[obj, key], yieldable);
         }
         obj = handler;
@@ -552,7 +552,7 @@ fn new_index<'gc>(
                 h
             }
         };
-        if let Value::Function(_) = handler {
+        if handler.as_function().is_some() {
             return call_meta(ctx, thread, ts, handler, &[obj, key, value], yieldable);
         }
         obj = handler;
@@ -1807,7 +1807,7 @@ pub(crate) fn run<'gc>(
                     };
                     // Fast path: a Lua function needs no `__call` resolution
                     // and no native protocol; push its frame right here.
-                    if let Value::Function(Function::Lua(callee)) = ts.stack[func]
+                    if let Value::LuaFunction(callee) = ts.stack[func]
                         && ts.frames.len() < MAX_FRAMES
                     {
                         let p = proto_of(callee);
@@ -1873,7 +1873,7 @@ pub(crate) fn run<'gc>(
                     if close {
                         ts.close_upvalues(mc, base);
                     }
-                    if let Value::Function(Function::Native(_)) = ts.stack[func] {
+                    if let Value::NativeFunction(_) = ts.stack[func] {
                         // As PUC, a native runs in place: the Lua frame stays
                         // (for `luaL_where` and argument errors) and the
                         // `Return` that follows every `TailCall` returns its
@@ -2096,7 +2096,7 @@ pub(crate) fn run<'gc>(
                         }
                     });
                     let f = new_closure(mc, child, upvalues);
-                    r!(a) = Value::Function(Function::Lua(f));
+                    r!(a) = Value::LuaFunction(f);
                 }
                 Op::VarArg { a, c } => {
                     let frame = top_lua_frame(ts);

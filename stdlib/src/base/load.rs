@@ -46,7 +46,7 @@ pub fn load_chunk<'gc>(
         return Err(message);
     }
     let function = ctx.load(text, chunkname, env).map_err(|e| e.message)?;
-    Ok(Value::Function(function))
+    Ok(Value::from(function))
 }
 
 /// Returns `function`, or `fail` (nil) and the message, as `load` does.
