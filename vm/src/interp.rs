@@ -409,28 +409,55 @@ fn call_meta<'gc>(
     }
 }
 
-/// `table[key]` for a short-string `key`, following `__index` tables (a
-/// class hierarchy) inside the instruction. `None` when a step needs the
-/// general [`index`]: a function handler, a non-table, or a chain too long.
+/// `table[key]` for a short-string `key`, stored in `dst`, following
+/// `__index` tables (a class hierarchy) inside the instruction. `false`
+/// when a step needs the general [`index`]: a function handler, a
+/// non-table, or a chain too long. Writing through `dst` rather than
+/// returning an `Option<Value>` keeps the value in registers (measured: the
+/// option was spilled and reloaded with overlapping loads that stalled
+/// store forwarding, a fifth of `nbody`).
 #[inline(always)]
 fn index_str_fast<'gc>(
     ctx: Context<'gc>,
+    table: Table<'gc>,
+    key: LuaString<'gc>,
+    dst: &mut Value<'gc>,
+) -> bool {
+    let v = table.get_short_str(ctx.mc, key);
+    if !v.is_nil() {
+        *dst = v;
+        return true;
+    }
+    index_str_inherited(ctx, table, key, dst)
+}
+
+/// The `__index` walk of [`index_str_fast`] after a raw miss in `table`.
+fn index_str_inherited<'gc>(
+    ctx: Context<'gc>,
     mut table: Table<'gc>,
     key: LuaString<'gc>,
-) -> Option<Value<'gc>> {
+    dst: &mut Value<'gc>,
+) -> bool {
     for _ in 0..MAX_TAG_LOOP {
+        let Some(mt) = table.metatable() else {
+            *dst = Value::Nil;
+            return true;
+        };
+        match cached_event_in(ctx, mt, MetaEvent::Index) {
+            Value::Nil => {
+                *dst = Value::Nil;
+                return true;
+            }
+            Value::Table(next) => table = next,
+            _ => return false,
+        }
         let v = table.get_short_str(ctx.mc, key);
         if !v.is_nil() {
-            return Some(v);
-        }
-        let mt = table.metatable()?;
-        match cached_event_in(ctx, mt, MetaEvent::Index) {
-            Value::Nil => return Some(Value::Nil),
-            Value::Table(next) => table = next,
-            _ => return None,
+            *dst = v;
+            return true;
         }
     }
-    None
+    false
 }
 
 /// `obj[key]` with `__index`, for the top Lua frame. `missed`: the
@@ -1382,9 +1409,8 @@ pub(crate) fn run<'gc>(
                     let t = r!(b);
                     let key = k[key as usize];
                     if let (Value::Table(table), Value::String(s)) = (t, key)
-                        && let Some(v) = index_str_fast(ctx, table, s)
+                        && index_str_fast(ctx, table, s, &mut r!(a))
                     {
-                        r!(a) = v;
                         continue;
                     }
                     slow_index!(
@@ -1459,9 +1485,8 @@ pub(crate) fn run<'gc>(
                     let key = rk!(key);
                     r!(a + 1) = t;
                     if let (Value::Table(table), Value::String(s)) = (t, key)
-                        && let Some(v) = index_str_fast(ctx, table, s)
+                        && index_str_fast(ctx, table, s, &mut r!(a))
                     {
-                        r!(a) = v;
                         continue;
                     }
                     slow_index!(
