@@ -259,10 +259,8 @@ pub(crate) fn precall<'gc>(
         Function::Lua(closure) => {
             let proto = proto_of(closure);
             let base = func + 1;
-            if ts
-                .ensure_stack(base + proto.max_stack as usize + EXTRA_STACK)
-                .is_err()
-            {
+            let stack_end = base + proto.max_stack as usize + EXTRA_STACK;
+            if ts.ensure_stack(stack_end).is_err() {
                 return Err(runtime_error(ctx, ts, "stack overflow"));
             }
             let nparams = proto.num_params as usize;
@@ -276,6 +274,7 @@ pub(crate) fn precall<'gc>(
                 base,
                 pc: 0,
                 top: base + nargs,
+                stack_end,
                 nresults,
                 ret,
                 tail: false,
@@ -336,8 +335,7 @@ pub(crate) fn do_return<'gc>(
             match ts.frames.last_mut() {
                 Some(Frame::Lua(caller)) => {
                     caller.top = end;
-                    let need =
-                        caller.base + proto_of(caller.closure).max_stack as usize + EXTRA_STACK;
+                    let need = caller.stack_end;
                     if ts.stack.len() < need.max(end) {
                         ts.stack.resize(need.max(end), Value::Nil);
                     }
@@ -358,7 +356,7 @@ pub(crate) fn do_return<'gc>(
             let v = if n > 0 { ts.stack[first] } else { Value::Nil };
             if let Some(Frame::Lua(caller)) = ts.frames.last_mut() {
                 caller.pending = Some(v);
-                let need = caller.base + proto_of(caller.closure).max_stack as usize + EXTRA_STACK;
+                let need = caller.stack_end;
                 if ts.stack.len() < need {
                     ts.stack.resize(need, Value::Nil);
                 }
@@ -388,7 +386,7 @@ fn call_meta<'gc>(
     yieldable: bool,
 ) -> Flow<'gc> {
     let frame = top_lua_frame(ts);
-    let slot = (frame.base + proto_of(frame.closure).max_stack as usize).max(frame.top);
+    let slot = (frame.stack_end - EXTRA_STACK).max(frame.top);
     let end = slot + 1 + args.len();
     if end > MAX_STACK {
         return Flow::Exit(Exit::Error(runtime_error(ctx, ts, "stack overflow")));
@@ -1857,6 +1855,7 @@ pub(crate) fn run<'gc>(
                                 base: callee_base,
                                 pc: 0,
                                 top: callee_base + nargs,
+                                stack_end: need,
                                 nresults: c as i32 - 1,
                                 ret: Ret::Normal,
                                 tail: false,
@@ -1973,8 +1972,7 @@ pub(crate) fn run<'gc>(
                     {
                         let func = f.func;
                         let count = f.nresults.max(0) as usize;
-                        let need =
-                            caller.base + proto_of(caller.closure).max_stack as usize + EXTRA_STACK;
+                        let need = caller.stack_end;
                         ts.frames.pop();
                         if ts.stack.len() < need.max(func + count) {
                             ts.stack.resize(need.max(func + count), Value::Nil);
@@ -1999,8 +1997,7 @@ pub(crate) fn run<'gc>(
                         && f.nresults == 1
                     {
                         let func = f.func;
-                        let need =
-                            caller.base + proto_of(caller.closure).max_stack as usize + EXTRA_STACK;
+                        let need = caller.stack_end;
                         let v = r!(a);
                         ts.frames.pop();
                         ts.stack[func] = v;
@@ -2150,12 +2147,11 @@ pub(crate) fn run<'gc>(
                     if nargs > nparams {
                         let new_base = frame.base + nargs;
                         let old_base = frame.base;
+                        let stack_end = new_base + proto.max_stack as usize + EXTRA_STACK;
                         frame.base = new_base;
                         frame.top = new_base;
-                        if ts
-                            .ensure_stack(new_base + proto.max_stack as usize + EXTRA_STACK)
-                            .is_err()
-                        {
+                        frame.stack_end = stack_end;
+                        if ts.ensure_stack(stack_end).is_err() {
                             save_pc!();
                             return Exit::Error(runtime_error(ctx, ts, "stack overflow"));
                         }
