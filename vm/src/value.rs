@@ -10,8 +10,15 @@ use crate::userdata::UserData;
 
 /// A Lua value. Integers and floats are distinct subtypes of `number`, as in
 /// Lua 5.4. Heap values are `Gc` handles, so copying a `Value` is cheap.
+///
+/// `repr(u64)`: the tag fills the first eight bytes and every payload sits
+/// in the second eight, so a value is copied as two machine words. With a
+/// one-byte tag, the padding bytes after it (where a `bool` payload lived)
+/// were copied with narrow overlapping loads that defeated store
+/// forwarding (measured: a fifth of `sieve` on one such reload).
 #[derive(Clone, Copy, Debug, Default, Collect)]
 #[collect(no_drop)]
+#[repr(u64)]
 pub enum Value<'gc> {
     #[default]
     Nil,
