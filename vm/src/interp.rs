@@ -1404,13 +1404,16 @@ pub(crate) fn run<'gc>(
                     );
                 }
                 Op::GetField { a, b, key } => {
-                    let t = r!(b);
                     let key = k[key as usize];
-                    if let (Value::Table(table), Value::String(s)) = (t, key)
+                    // The object is matched in place (tag, then payload):
+                    // copying a value just written by two 8-byte stores
+                    // as one 16-byte load stalls store forwarding.
+                    if let (&Value::Table(table), Value::String(s)) = (&r!(b), key)
                         && index_str_fast(ctx, table, s, &mut r!(a))
                     {
                         continue;
                     }
+                    let t = r!(b);
                     slow_index!(
                         a,
                         t,
@@ -1463,13 +1466,15 @@ pub(crate) fn run<'gc>(
                     slow_store!(t, key, v, Operand::Register(a));
                 }
                 Op::SetField { a, key, value } => {
-                    let (t, key, v) = (r!(a), k[key as usize], rk!(value));
-                    if let (Value::Table(table), Value::String(s)) = (t, key)
+                    let key = k[key as usize];
+                    // In place, as in `GetField`.
+                    if let (&Value::Table(table), Value::String(s)) = (&r!(a), key)
                         && raw_store_ok(ctx, table)
                     {
-                        table.set_str(mc, s, v);
+                        table.set_str(mc, s, rk!(value));
                         continue;
                     }
+                    let (t, v) = (r!(a), rk!(value));
                     slow_store!(t, key, v, Operand::Register(a));
                 }
                 Op::NewTable { a, array, hash } => {
@@ -1479,14 +1484,16 @@ pub(crate) fn run<'gc>(
                     r!(a) = Value::Table(t);
                 }
                 Op::SelfOp { a, b, key } => {
-                    let t = r!(b);
                     let key = rk!(key);
-                    r!(a + 1) = t;
-                    if let (Value::Table(table), Value::String(s)) = (t, key)
-                        && index_str_fast(ctx, table, s, &mut r!(a))
-                    {
-                        continue;
+                    // In place, as in `GetField`.
+                    if let (&Value::Table(table), Value::String(s)) = (&r!(b), key) {
+                        r!(a + 1) = Value::Table(table);
+                        if index_str_fast(ctx, table, s, &mut r!(a)) {
+                            continue;
+                        }
                     }
+                    let t = r!(b);
+                    r!(a + 1) = t;
                     slow_index!(
                         a,
                         t,
