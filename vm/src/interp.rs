@@ -2005,9 +2005,10 @@ pub(crate) fn run<'gc>(
                     {
                         let func = f.func;
                         let need = caller.stack_end;
-                        let v = r!(a);
+                        // Copied before the pop: the value goes straight
+                        // from the callee's register to the caller's slot.
+                        ts.stack[func] = r!(a);
                         ts.frames.pop();
-                        ts.stack[func] = v;
                         if ts.stack.len() < need {
                             ts.stack.resize(need, Value::Nil);
                         }
