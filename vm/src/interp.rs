@@ -27,7 +27,8 @@ use crate::state::Context;
 use crate::string::LuaString;
 use crate::table::{InvalidKey, Table};
 use crate::thread::{
-    Catch, EXTRA_STACK, Frame, LuaFrame, MAX_STACK, NativeFrame, Ret, Thread, ThreadState,
+    Catch, EXTRA_STACK, Frame, LuaFrame, MAX_C_LEVELS, MAX_STACK, NativeFrame, Ret, Thread,
+    ThreadState,
 };
 use crate::value::Value;
 
@@ -263,11 +264,20 @@ pub(crate) fn precall<'gc>(
             if ts.ensure_stack(stack_end).is_err() {
                 return Err(runtime_error(ctx, ts, "stack overflow"));
             }
+            let mut c_level = ts.next_c_level();
+            if ret == Ret::Meta {
+                // PUC calls a metamethod through the C stack (`luaT_callTMres`
+                // → `luaD_call`): runaway metamethod recursion ends in
+                // "C stack overflow", not in "stack overflow".
+                c_level += 1;
+                if c_level >= MAX_C_LEVELS {
+                    return Err(runtime_error(ctx, ts, "C stack overflow"));
+                }
+            }
             let nparams = proto.num_params as usize;
             if nargs < nparams {
                 ts.stack[base + nargs..base + nparams].fill(Value::Nil);
             }
-            let c_level = ts.next_c_level();
             ts.frames.push(Frame::Lua(LuaFrame {
                 closure,
                 func,
