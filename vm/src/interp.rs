@@ -818,7 +818,7 @@ fn raw_store_ok<'gc>(ctx: Context<'gc>, t: Table<'gc>) -> bool {
 fn raw_get<'gc>(ctx: Context<'gc>, t: Table<'gc>, key: &Value<'gc>) -> Value<'gc> {
     match *key {
         Value::Integer(i) => t.get_int(ctx.mc, i),
-        Value::String(s) => t.get_str(ctx.mc, s),
+        Value::String(s) => t.get_short_str(ctx.mc, s),
         _ => t.get(ctx.mc, *key),
     }
 }
