@@ -2,17 +2,15 @@
 //! `lua_getfield`), for library functions such as `ipairs` that must honour
 //! `__index`.
 //!
-//! `__index` chains of tables are followed here; when the chain reaches a
-//! function, the caller asks the executor to call it (so a Lua handler may
-//! yield) and takes its first result.
+//! The walk along `__index` chains is the interpreter's own
+//! ([`walk_index`]); when it reaches a function, the caller asks the
+//! executor to call it (so a Lua handler may yield) and takes its first
+//! result.
 
 use saturn_vm::executor::Error;
-use saturn_vm::meta::{MetaEvent, metamethod, type_name_for_error};
+use saturn_vm::meta::{IndexStep, type_name_for_error, walk_index};
 use saturn_vm::state::Context;
 use saturn_vm::value::Value;
-
-/// PUC's `MAXTAGLOOP`: longer `__index` chains are taken for loops.
-const MAX_CHAIN: usize = 2000;
 
 /// Where an indexing operation ends up.
 pub enum Lookup<'gc> {
@@ -32,38 +30,18 @@ pub fn index<'gc>(
     object: Value<'gc>,
     key: Value<'gc>,
 ) -> Result<Lookup<'gc>, Error<'gc>> {
-    let mut object = object;
-    for _ in 0..MAX_CHAIN {
-        let handler = match object {
-            Value::Table(table) => {
-                let value = table.get(ctx.mc, key);
-                if !value.is_nil() {
-                    return Ok(Lookup::Found(value));
-                }
-                let handler = metamethod(ctx, object, MetaEvent::Index);
-                if handler.is_nil() {
-                    return Ok(Lookup::Found(Value::Nil));
-                }
-                handler
-            }
-            _ => {
-                let handler = metamethod(ctx, object, MetaEvent::Index);
-                if handler.is_nil() {
-                    let message = format!(
-                        "attempt to index a {} value",
-                        type_name_for_error(ctx, object)
-                    );
-                    return Err(Error::Value(ctx.str(&message)));
-                }
-                handler
-            }
-        };
-        if handler.as_function().is_some() {
-            return Ok(Lookup::CallHandler { handler, object });
+    match walk_index(ctx, object, key, false) {
+        IndexStep::Value(value) => Ok(Lookup::Found(value)),
+        IndexStep::Call { handler, object } => Ok(Lookup::CallHandler { handler, object }),
+        IndexStep::NotIndexable { object, .. } => {
+            let message = format!(
+                "attempt to index a {} value",
+                type_name_for_error(ctx, object)
+            );
+            Err(Error::Value(ctx.str(&message)))
         }
-        object = handler;
+        IndexStep::TooLong => Err(Error::Value(
+            ctx.str("'__index' chain too long; possible loop"),
+        )),
     }
-    Err(Error::Value(
-        ctx.str("'__index' chain too long; possible loop"),
-    ))
 }

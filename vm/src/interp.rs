@@ -21,7 +21,10 @@ use crate::bytecode::{ArithOp, Op, Proto, RK};
 use crate::closure::{Function, FunctionProto, LuaClosure, UpValueState, new_closure};
 use crate::error::{Operand, function_name, position, variable_info};
 use crate::executor::{Action, Error, invoke_native};
-use crate::meta::{MetaEvent, cached_event_in, event_in, metamethod, type_name_for_error};
+use crate::meta::{
+    IndexStep, MAX_TAG_LOOP, MetaEvent, NewIndexStep, cached_event_in, event_in, metamethod,
+    type_name_for_error, walk_index, walk_new_index,
+};
 use crate::number;
 use crate::state::Context;
 use crate::string::LuaString;
@@ -32,8 +35,6 @@ use crate::thread::{
 };
 use crate::value::Value;
 
-/// PUC's `MAXTAGLOOP`: the longest `__index`/`__newindex` chain.
-const MAX_TAG_LOOP: usize = 2000;
 /// The most frames a thread may have (Lua frames are also bounded by the
 /// stack size; this bounds chains of native calls).
 pub const MAX_FRAMES: usize = 200_000;
@@ -476,54 +477,27 @@ fn index<'gc>(
     ctx: Context<'gc>,
     thread: Thread<'gc>,
     ts: &mut ThreadState<'gc>,
-    mut obj: Value<'gc>,
+    obj: Value<'gc>,
     key: Value<'gc>,
     operand: Operand,
     yieldable: bool,
     missed: bool,
 ) -> Flow<'gc> {
-    for step in 0..MAX_TAG_LOOP {
-        let handler = match obj {
-            Value::Table(t) => {
-                if step > 0 || !missed {
-                    let v = match key {
-                        Value::String(s) => t.get_short_str(ctx.mc, s),
-                        _ => t.get(ctx.mc, key),
-                    };
-                    if !v.is_nil() {
-                        return Flow::Value(v);
-                    }
-                }
-                match t.metatable() {
-                    None => return Flow::Value(Value::Nil),
-                    Some(mt) => {
-                        let h = event_in(ctx, mt, MetaEvent::Index);
-                        if h.is_nil() {
-                            return Flow::Value(Value::Nil);
-                        }
-                        h
-                    }
-                }
-            }
-            _ => {
-                let h = metamethod(ctx, obj, MetaEvent::Index);
-                if h.is_nil() {
-                    let operand = if step == 0 { operand } else { Operand::Unnamed };
-                    return Flow::Exit(Exit::Error(type_error(ctx, ts, obj, "index", operand)));
-                }
-                h
-            }
-        };
-        if handler.as_function().is_some() {
-            return call_meta(ctx, thread, ts, handler, &[obj, key], yieldable);
+    match walk_index(ctx, obj, key, missed) {
+        IndexStep::Value(v) => Flow::Value(v),
+        IndexStep::Call { handler, object } => {
+            call_meta(ctx, thread, ts, handler, &[object, key], yieldable)
         }
-        obj = handler;
+        IndexStep::NotIndexable { object, first } => {
+            let operand = if first { operand } else { Operand::Unnamed };
+            Flow::Exit(Exit::Error(type_error(ctx, ts, object, "index", operand)))
+        }
+        IndexStep::TooLong => Flow::Exit(Exit::Error(runtime_error(
+            ctx,
+            ts,
+            "'__index' chain too long; possible loop",
+        ))),
     }
-    Flow::Exit(Exit::Error(runtime_error(
-        ctx,
-        ts,
-        "'__index' chain too long; possible loop",
-    )))
 }
 
 /// A raw table store that reports invalid keys as PUC does.
@@ -550,53 +524,30 @@ fn new_index<'gc>(
     ctx: Context<'gc>,
     thread: Thread<'gc>,
     ts: &mut ThreadState<'gc>,
-    mut obj: Value<'gc>,
+    obj: Value<'gc>,
     key: Value<'gc>,
     value: Value<'gc>,
     operand: Operand,
     yieldable: bool,
 ) -> Flow<'gc> {
-    for step in 0..MAX_TAG_LOOP {
-        let handler = match obj {
-            Value::Table(t) => {
-                let handler = match t.metatable() {
-                    None => Value::Nil,
-                    Some(mt) => {
-                        let h = event_in(ctx, mt, MetaEvent::NewIndex);
-                        if !h.is_nil() && !t.get(ctx.mc, key).is_nil() {
-                            Value::Nil
-                        } else {
-                            h
-                        }
-                    }
-                };
-                if handler.is_nil() {
-                    return match raw_set(ctx, ts, t, key, value) {
-                        Ok(()) => Flow::Value(Value::Nil),
-                        Err(e) => Flow::Exit(Exit::Error(e)),
-                    };
-                }
-                handler
-            }
-            _ => {
-                let h = metamethod(ctx, obj, MetaEvent::NewIndex);
-                if h.is_nil() {
-                    let operand = if step == 0 { operand } else { Operand::Unnamed };
-                    return Flow::Exit(Exit::Error(type_error(ctx, ts, obj, "index", operand)));
-                }
-                h
-            }
-        };
-        if handler.as_function().is_some() {
-            return call_meta(ctx, thread, ts, handler, &[obj, key, value], yieldable);
+    match walk_new_index(ctx, obj, key) {
+        NewIndexStep::Raw(t) => match raw_set(ctx, ts, t, key, value) {
+            Ok(()) => Flow::Value(Value::Nil),
+            Err(e) => Flow::Exit(Exit::Error(e)),
+        },
+        NewIndexStep::Call { handler, object } => {
+            call_meta(ctx, thread, ts, handler, &[object, key, value], yieldable)
         }
-        obj = handler;
+        NewIndexStep::NotIndexable { object, first } => {
+            let operand = if first { operand } else { Operand::Unnamed };
+            Flow::Exit(Exit::Error(type_error(ctx, ts, object, "index", operand)))
+        }
+        NewIndexStep::TooLong => Flow::Exit(Exit::Error(runtime_error(
+            ctx,
+            ts,
+            "'__newindex' chain too long; possible loop",
+        ))),
     }
-    Flow::Exit(Exit::Error(runtime_error(
-        ctx,
-        ts,
-        "'__newindex' chain too long; possible loop",
-    )))
 }
 
 /// Arithmetic after the fast path failed: string coercion, then

@@ -273,3 +273,124 @@ pub fn type_name_for_error<'gc>(ctx: Context<'gc>, value: Value<'gc>) -> String 
     }
     value.type_name().to_string()
 }
+
+/// PUC's `MAXTAGLOOP`: `__index`/`__newindex` chains longer than this are
+/// taken for loops.
+pub const MAX_TAG_LOOP: usize = 2000;
+
+/// Where a walk along `__index` ends (PUC's `luaV_finishget` loop).
+pub enum IndexStep<'gc> {
+    /// The value, found without calling anything.
+    Value(Value<'gc>),
+    /// Call `handler(object, key)`; its first result is the value.
+    Call {
+        handler: Value<'gc>,
+        object: Value<'gc>,
+    },
+    /// `object` has no fields and no `__index`; `first` is true when it is
+    /// the value the walk started from (its variable name then goes into
+    /// the error message).
+    NotIndexable { object: Value<'gc>, first: bool },
+    /// The chain is longer than [`MAX_TAG_LOOP`].
+    TooLong,
+}
+
+/// Follows `object[key]` through tables and `__index` tables until a value,
+/// a handler function to call, or an error. `missed`: `object` is a table
+/// whose raw lookup of `key` already failed (the interpreter's fast path
+/// tried it), so it is not repeated.
+pub fn walk_index<'gc>(
+    ctx: Context<'gc>,
+    mut object: Value<'gc>,
+    key: Value<'gc>,
+    missed: bool,
+) -> IndexStep<'gc> {
+    for step in 0..MAX_TAG_LOOP {
+        let handler = match object {
+            Value::Table(t) => {
+                if step > 0 || !missed {
+                    let v = match key {
+                        Value::String(s) => t.get_short_str(ctx.mc, s),
+                        _ => t.get(ctx.mc, key),
+                    };
+                    if !v.is_nil() {
+                        return IndexStep::Value(v);
+                    }
+                }
+                let Some(mt) = t.metatable() else {
+                    return IndexStep::Value(Value::Nil);
+                };
+                let handler = event_in(ctx, mt, MetaEvent::Index);
+                if handler.is_nil() {
+                    return IndexStep::Value(Value::Nil);
+                }
+                handler
+            }
+            _ => {
+                let handler = metamethod(ctx, object, MetaEvent::Index);
+                if handler.is_nil() {
+                    let first = step == 0;
+                    return IndexStep::NotIndexable { object, first };
+                }
+                handler
+            }
+        };
+        if handler.as_function().is_some() {
+            return IndexStep::Call { handler, object };
+        }
+        object = handler;
+    }
+    IndexStep::TooLong
+}
+
+/// Where a walk along `__newindex` ends (PUC's `luaV_finishset` loop).
+pub enum NewIndexStep<'gc> {
+    /// Store raw into this table.
+    Raw(Table<'gc>),
+    /// Call `handler(object, key, value)`.
+    Call {
+        handler: Value<'gc>,
+        object: Value<'gc>,
+    },
+    /// As in [`IndexStep::NotIndexable`].
+    NotIndexable { object: Value<'gc>, first: bool },
+    /// The chain is longer than [`MAX_TAG_LOOP`].
+    TooLong,
+}
+
+/// Follows `object[key] = v` through `__newindex` tables until a table to
+/// store into, a handler function to call, or an error. A table's
+/// `__newindex` applies only when `key` is absent from it.
+pub fn walk_new_index<'gc>(
+    ctx: Context<'gc>,
+    mut object: Value<'gc>,
+    key: Value<'gc>,
+) -> NewIndexStep<'gc> {
+    for step in 0..MAX_TAG_LOOP {
+        let handler = match object {
+            Value::Table(t) => {
+                let handler = match t.metatable() {
+                    None => Value::Nil,
+                    Some(mt) => event_in(ctx, mt, MetaEvent::NewIndex),
+                };
+                if handler.is_nil() || !t.get(ctx.mc, key).is_nil() {
+                    return NewIndexStep::Raw(t);
+                }
+                handler
+            }
+            _ => {
+                let handler = metamethod(ctx, object, MetaEvent::NewIndex);
+                if handler.is_nil() {
+                    let first = step == 0;
+                    return NewIndexStep::NotIndexable { object, first };
+                }
+                handler
+            }
+        };
+        if handler.as_function().is_some() {
+            return NewIndexStep::Call { handler, object };
+        }
+        object = handler;
+    }
+    NewIndexStep::TooLong
+}
