@@ -192,9 +192,9 @@ impl FuncState {
     /// Leaves the current block: ends its locals, resolves `break`s of a
     /// loop, closes captured locals, and hands pending gotos to the
     /// enclosing block. Leaving a function's outermost block with gotos
-    /// still pending is an error, reported at `error_line`.
+    /// still pending is an error (at the current token).
     /// Returns the block that was left.
-    pub fn leave_block(&mut self, error_line: u32) -> CResult<BlockScope> {
+    pub fn leave_block(&mut self) -> CResult<BlockScope> {
         let Some(&block) = self.blocks.last() else {
             return Err(self.error("internal error: no block to leave"));
         };
@@ -202,7 +202,7 @@ impl FuncState {
         self.remove_vars(block.n_active);
         let mut closed = false;
         if block.is_loop {
-            closed = self.create_label(BREAK_LABEL, 0, false, error_line)?;
+            closed = self.create_label(BREAK_LABEL, 0, false)?;
         }
         let is_nested = self.blocks.len() > 1;
         if !closed && is_nested && block.has_upval {
@@ -225,7 +225,7 @@ impl FuncState {
                     format!("' for <goto> at line {}", goto.line).as_bytes(),
                 ])
             };
-            return Err(self.error_at(error_line, message));
+            return Err(self.semantic_error(message));
         }
         self.vars.truncate(self.n_active);
         Ok(block)
@@ -267,13 +267,7 @@ impl FuncState {
     /// block, so the block's locals are already out of scope for gotos.
     /// Resolves pending gotos to it; returns whether it emitted a `Close`
     /// for gotos leaving the scope of captured locals.
-    pub fn create_label(
-        &mut self,
-        name: &[u8],
-        line: u32,
-        last: bool,
-        error_line: u32,
-    ) -> CResult<bool> {
+    pub fn create_label(&mut self, name: &[u8], line: u32, last: bool) -> CResult<bool> {
         let pc = self.get_label();
         let n_active = match self.blocks.last() {
             Some(block) if last => block.n_active,
@@ -286,7 +280,7 @@ impl FuncState {
             n_active,
             close: false,
         };
-        let needs_close = self.solve_gotos(&label, error_line)?;
+        let needs_close = self.solve_gotos(&label)?;
         self.labels.push(label);
         if needs_close {
             let level = self.nvarstack();
@@ -296,7 +290,7 @@ impl FuncState {
     }
 
     /// Resolves the current block's pending gotos to `label`.
-    fn solve_gotos(&mut self, label: &LabelDesc, error_line: u32) -> CResult<bool> {
+    fn solve_gotos(&mut self, label: &LabelDesc) -> CResult<bool> {
         let first = self.blocks.last().map_or(0, |b| b.first_goto);
         let mut needs_close = false;
         let mut i = first;
@@ -315,7 +309,7 @@ impl FuncState {
                     &self.vars[goto.n_active].name,
                     b"'",
                 ]);
-                return Err(self.error_at(error_line, message));
+                return Err(self.semantic_error(message));
             }
             self.patch_list(goto.pc, label.pc)?;
         }
@@ -323,7 +317,7 @@ impl FuncState {
     }
 }
 
-impl Compiler {
+impl Compiler<'_> {
     /// Resolves `name` to a local, upvalue or compile-time constant of the
     /// current function (creating upvalues through the enclosing functions
     /// as needed), or `Void` for a global.
@@ -389,7 +383,7 @@ impl Compiler {
     }
 
     /// Refuses assignment to `<const>` and `<close>` variables.
-    pub(super) fn check_read_only(&self, var: &ExpDesc, line: u32) -> CResult<()> {
+    pub(super) fn check_read_only(&self, var: &ExpDesc) -> CResult<()> {
         let name = match &var.kind {
             ExpKind::CompileTimeConst { name, .. } => Some(&name[..]),
             ExpKind::Local { vidx, .. } => self.fs.read_only_local(*vidx),
@@ -403,10 +397,11 @@ impl Compiler {
             _ => None,
         };
         match name {
-            Some(name) => Err(self.fs.error_at(
-                line,
-                concat_bytes(&[b"attempt to assign to const variable '", name, b"'"]),
-            )),
+            Some(name) => Err(self.fs.semantic_error(concat_bytes(&[
+                b"attempt to assign to const variable '",
+                name,
+                b"'",
+            ]))),
             None => Ok(()),
         }
     }
