@@ -228,6 +228,8 @@ pub struct FuncBody {
     /// Line of the closing `end` (PUC's `lastlinedefined`; the `CLOSURE`
     /// instruction is attributed to it too).
     pub end_line: u32,
+    /// The position of the `(` (PUC creates the prototype there).
+    pub start: Pos,
     /// The position after the parameters (normally of the `)`).
     pub params_end: Pos,
     /// The position after the closing `end`: PUC closes the function (and

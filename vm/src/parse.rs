@@ -768,6 +768,7 @@ impl Parser<'_> {
 
     /// `'(' parlist ')'`: a function body still without its block.
     fn parameters(&mut self, is_method: bool, line: u32) -> Box<FuncBody> {
+        let start = self.pos;
         self.check_next(&Token::Char(b'('));
         if is_method {
             self.declare_local(); // `self`
@@ -806,6 +807,7 @@ impl Parser<'_> {
             block: Block::default(),
             line,
             end_line: line,
+            start,
             params_end,
             after_end: params_end,
         })

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use rustc_hash::FxHashMap;
 
 use super::scope::{BlockScope, LabelDesc, VarDesc};
-use super::{CResult, CompileError};
+use super::{CResult, CompileError, ErrorKind};
 use crate::ast::Pos;
 use crate::bytecode::{Constant, Op, Proto, Reg, Target, UpvalDesc, VarKind};
 
@@ -72,6 +72,10 @@ pub(super) struct FuncState {
     pub labels: Vec<LabelDesc>,
     /// `goto`s (and `break`s) not yet matched with a label.
     pub pending_gotos: Vec<LabelDesc>,
+    /// Labels and pending `goto`s of the enclosing functions: PUC keeps
+    /// them all in one list each, which has a limit.
+    pub outer_labels: usize,
+    pub outer_gotos: usize,
 }
 
 impl FuncState {
@@ -102,6 +106,8 @@ impl FuncState {
             blocks: Vec::new(),
             labels: Vec::new(),
             pending_gotos: Vec::new(),
+            outer_labels: 0,
+            outer_gotos: 0,
         }
     }
 
@@ -111,7 +117,7 @@ impl FuncState {
         CompileError {
             pos: self.cursor,
             message: message.as_ref().to_vec(),
-            near: true,
+            kind: ErrorKind::Near,
         }
     }
 
@@ -119,9 +125,22 @@ impl FuncState {
     /// (PUC's `luaK_semerror`).
     pub fn semantic_error(&self, message: impl AsRef<[u8]>) -> CompileError {
         CompileError {
-            near: false,
+            kind: ErrorKind::Semantic,
             ..self.error(message)
         }
+    }
+
+    /// Refuses a `count`-th element in one of PUC's growing arrays limited
+    /// to `limit` elements (`luaM_growvector`): PUC raises "too many
+    /// <what> (limit is N)" as a bare runtime error.
+    pub fn check_array_limit(&self, count: usize, limit: usize, what: &str) -> CResult<()> {
+        if count <= limit {
+            return Ok(());
+        }
+        Err(CompileError {
+            kind: ErrorKind::Plain,
+            ..self.error(format!("too many {what} (limit is {limit})"))
+        })
     }
 
     /// PUC's `errorlimit`: "too many <what> (limit is N) in <function>".

@@ -12,6 +12,9 @@ use super::{CResult, Compiler};
 use crate::ast::{Expr, ExprKind, FuncBody, Name, Pos, TableField};
 use crate::bytecode::{Op, Reg};
 
+/// Functions defined in one function (PUC's `MAXARG_Bx`).
+const MAX_FUNCTIONS: usize = (1 << 17) - 1;
+
 /// Array items stored per `SetList` (PUC's `LFIELDS_PER_FLUSH`).
 const FIELDS_PER_FLUSH: usize = 50;
 
@@ -321,15 +324,20 @@ impl Compiler<'_> {
         is_method: bool,
         line: u32,
     ) -> CResult<ExpDesc> {
+        // PUC makes room for the prototype before it reads the `(`.
+        self.at(body.start);
+        let count = self.fs.proto.protos.len() + 1;
+        self.fs
+            .check_array_limit(count, MAX_FUNCTIONS, "functions")?;
         self.open_function(line);
         if is_method {
             self.fs.new_local_var(b"self")?;
-            self.fs.adjust_local_vars(1);
+            self.fs.adjust_local_vars(1)?;
         }
         for param in &body.params {
             self.fs.new_local_var(param)?;
         }
-        self.fs.adjust_local_vars(body.params.len());
+        self.fs.adjust_local_vars(body.params.len())?;
         let num_params = self.fs.n_active;
         self.fs.proto.num_params = num_params as u8;
         self.at(body.params_end);

@@ -73,13 +73,24 @@ pub fn load_text(text: &[u8], chunkname: &[u8]) -> Result<Proto, SyntaxError> {
 }
 
 /// A compile error, raised while the token at `pos` would be PUC's
-/// current token; `near` adds PUC's ` near 'token'` (semantic errors have
-/// none).
+/// current token.
 #[derive(Debug)]
 struct CompileError {
     pos: Pos,
     message: Vec<u8>,
-    near: bool,
+    kind: ErrorKind,
+}
+
+/// How PUC raises a compile error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ErrorKind {
+    /// `luaX_syntaxerror`: `chunkid:line: message near 'token'`.
+    Near,
+    /// `luaK_semerror`: `chunkid:line: message`.
+    Semantic,
+    /// A full array in the parser's memory (`luaM_growvector`), which PUC
+    /// raises as a runtime error of `load`: the bare message.
+    Plain,
 }
 
 impl CompileError {
@@ -87,6 +98,12 @@ impl CompileError {
     /// with the line and text of the token at `pos`, found by reading the
     /// source again up to it.
     fn format(&self, text: &[u8], chunkname: &[u8]) -> SyntaxError {
+        if self.kind == ErrorKind::Plain {
+            return SyntaxError {
+                message: self.message.clone(),
+                incomplete: false,
+            };
+        }
         let mut lexer = Lexer::new(text, chunkname);
         let mut token = Token::Eof;
         for _ in 0..=self.pos {
@@ -98,7 +115,8 @@ impl CompileError {
                 Ok(next) => token = next,
             }
         }
-        lexer.error(&self.message, self.near.then_some(&token))
+        let near = self.kind == ErrorKind::Near;
+        lexer.error(&self.message, near.then_some(&token))
     }
 }
 
@@ -150,6 +168,8 @@ impl<'a> Compiler<'a> {
         let mut child = FuncState::new(self.source.clone(), line, cache);
         child.line = self.fs.line;
         child.cursor = self.fs.cursor;
+        child.outer_labels = self.fs.outer_labels + self.fs.labels.len();
+        child.outer_gotos = self.fs.outer_gotos + self.fs.pending_gotos.len();
         let parent = std::mem::replace(&mut self.fs, child);
         self.enclosing.push(parent);
         self.fs.enter_block(false);

@@ -4,13 +4,17 @@
 use super::code::FuncState;
 use super::exp::{ExpDesc, ExpKind};
 use super::{CResult, Compiler};
-use crate::ast::Name;
+use crate::ast::{Name, Pos};
 use crate::bytecode::{Constant, LocalVar, Op, Reg, UpvalDesc, VarKind};
 
 /// Locals per function (PUC's `MAXVARS`).
 const MAX_VARS: usize = 200;
 /// Upvalues per function (PUC's `MAXUPVAL`).
 const MAX_UPVALUES: usize = 255;
+/// PUC's limit on the debug entries of local variables of a function, and
+/// on the labels and pending gotos of all the functions being compiled
+/// (`SHRT_MAX`, the limit of the arrays that hold them).
+const MAX_DEBUG_ENTRIES: usize = 32767;
 /// The name of the pseudo-label `break` jumps to.
 pub(super) const BREAK_LABEL: &[u8] = b"break";
 
@@ -61,7 +65,15 @@ impl FuncState {
     /// Declares a local; it is not in scope until `adjust_local_vars`.
     pub fn new_local_var(&mut self, name: &[u8]) -> CResult<usize> {
         if self.vars.len() + 1 > MAX_VARS {
-            return Err(self.limit_error(MAX_VARS, "local variables"));
+            // The parser counts locals as PUC does and stops at the same
+            // declaration, where PUC reports it (`near` the token after
+            // the name): this error is only a guard and always yields to
+            // the parser's.
+            let error = self.limit_error(MAX_VARS, "local variables");
+            return Err(super::CompileError {
+                pos: Pos::MAX,
+                ..error
+            });
         }
         self.vars.push(VarDesc {
             name: Box::from(name),
@@ -90,9 +102,11 @@ impl FuncState {
 
     /// Brings the next `n` declared locals into scope, in registers from
     /// the current level up, with debug information from here on.
-    pub fn adjust_local_vars(&mut self, n: usize) {
+    pub fn adjust_local_vars(&mut self, n: usize) -> CResult<()> {
         let first_reg = self.nvarstack();
         for reg in first_reg..first_reg + n {
+            let entries = self.proto.locals.len() + 1;
+            self.check_array_limit(entries, MAX_DEBUG_ENTRIES, "local variables")?;
             let vidx = self.n_active;
             self.n_active += 1;
             let start_pc = self.pc() as u32;
@@ -105,6 +119,7 @@ impl FuncState {
                 end_pc: 0,
             });
         }
+        Ok(())
     }
 
     /// Ends the scope of the locals above `level` (their debug ranges end
@@ -253,7 +268,9 @@ impl FuncState {
     }
 
     /// A forward `goto` (or `break`) whose jump list is `pc`.
-    pub fn new_goto(&mut self, name: &[u8], line: u32, pc: usize) {
+    pub fn new_goto(&mut self, name: &[u8], line: u32, pc: usize) -> CResult<()> {
+        let entries = self.outer_gotos + self.pending_gotos.len() + 1;
+        self.check_array_limit(entries, MAX_DEBUG_ENTRIES, "labels/gotos")?;
         self.pending_gotos.push(LabelDesc {
             name: Box::from(name),
             line,
@@ -261,6 +278,7 @@ impl FuncState {
             n_active: self.n_active,
             close: false,
         });
+        Ok(())
     }
 
     /// Defines a label here. `last`: only void statements follow it in its
@@ -268,6 +286,8 @@ impl FuncState {
     /// Resolves pending gotos to it; returns whether it emitted a `Close`
     /// for gotos leaving the scope of captured locals.
     pub fn create_label(&mut self, name: &[u8], line: u32, last: bool) -> CResult<bool> {
+        let entries = self.outer_labels + self.labels.len() + 1;
+        self.check_array_limit(entries, MAX_DEBUG_ENTRIES, "labels/gotos")?;
         let pc = self.get_label();
         let n_active = match self.blocks.last() {
             Some(block) if last => block.n_active,

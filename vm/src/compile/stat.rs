@@ -79,7 +79,7 @@ impl Compiler<'_> {
             StatKind::Break => {
                 self.at(stat.end);
                 let jump = self.fs.jump();
-                self.fs.new_goto(BREAK_LABEL, stat.line, jump);
+                self.fs.new_goto(BREAK_LABEL, stat.line, jump)?;
             }
             // Handled by `label_run`.
             StatKind::Label { .. } => {}
@@ -130,7 +130,7 @@ impl Compiler<'_> {
             self.fs.patch_list(jump, label_pc)
         } else {
             let jump = self.fs.jump();
-            self.fs.new_goto(name, line, jump);
+            self.fs.new_goto(name, line, jump)?;
             Ok(())
         }
     }
@@ -309,11 +309,11 @@ impl Compiler<'_> {
             let var = &mut self.fs.vars[last_var];
             var.kind = VarKind::CompileTimeConst;
             var.value = Some(value);
-            self.fs.adjust_local_vars(nvars - 1);
+            self.fs.adjust_local_vars(nvars - 1)?;
             self.fs.n_active += 1;
         } else {
             self.adjust_assign(nvars, nexps, e)?;
-            self.fs.adjust_local_vars(nvars);
+            self.fs.adjust_local_vars(nvars)?;
         }
         if let Some(level) = to_close {
             self.fs.mark_to_be_closed();
@@ -327,7 +327,7 @@ impl Compiler<'_> {
     fn local_function(&mut self, name: &Name, func: &FuncBody) -> CResult<()> {
         let vidx = self.fs.n_active;
         self.fs.new_local_var(name)?;
-        self.fs.adjust_local_vars(1);
+        self.fs.adjust_local_vars(1)?;
         self.function(func, false, func.line)?;
         // Debug information sees the variable only once it has its value.
         let debug_index = self.fs.vars[vidx].debug_index;
@@ -478,7 +478,7 @@ impl Compiler<'_> {
                 // `if cond then break`: the condition jumps out directly.
                 self.fs.go_if_false(&mut v)?;
                 self.fs.enter_block(false);
-                self.fs.new_goto(BREAK_LABEL, *line, v.t);
+                self.fs.new_goto(BREAK_LABEL, *line, v.t)?;
                 // After the `break` and any `;` that follow it.
                 let next = match block.stats.get(1) {
                     Some(stat) => stat.start,
@@ -535,7 +535,7 @@ impl Compiler<'_> {
                 self.fs.reserve_regs(1)?;
             }
         }
-        self.fs.adjust_local_vars(3);
+        self.fs.adjust_local_vars(3)?;
         self.for_body(base, stat.line, 1, false, body)?;
         self.at(stat.end);
         self.fs.leave_block()?;
@@ -562,7 +562,7 @@ impl Compiler<'_> {
         // At the `do`.
         self.at(exprs.last().map_or(body.start, |e| e.end));
         self.adjust_assign(4, nexps, e)?;
-        self.fs.adjust_local_vars(4);
+        self.fs.adjust_local_vars(4)?;
         self.fs.mark_to_be_closed(); // the 4th control value is closed
         self.fs.check_stack(3)?; // room to call the generator
         self.for_body(base, exprs_line, names.len(), true, body)?;
@@ -598,7 +598,7 @@ impl Compiler<'_> {
             Op::ForPrep { a, target: 0 }
         });
         self.fs.enter_block(false);
-        self.fs.adjust_local_vars(nvars);
+        self.fs.adjust_local_vars(nvars)?;
         self.fs.reserve_regs(nvars)?;
         self.block(body)?;
         self.fs.leave_block()?;
