@@ -58,6 +58,11 @@ pub struct Chunk {
     /// The first error in the source, if any: the tree then describes only
     /// what comes before it.
     pub cut: Option<Cut>,
+    /// The first position whose token was read up to the end of the
+    /// source: if the source went on, it could be another token (see
+    /// `compile::early_error`). `Pos::MAX` if no token reached the end
+    /// (an error came first).
+    pub partial_from: Pos,
 }
 
 impl Chunk {

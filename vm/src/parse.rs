@@ -29,6 +29,9 @@ const BASE_LEVEL: u32 = 2;
 /// PUC's `MAXVARS`: the most local variables a function may have in scope
 /// (hidden `for` variables and pending declarations count).
 const MAX_LOCALS: u32 = 200;
+/// The most local variables in scope in all the functions being parsed
+/// (`SHRT_MAX`: PUC keeps them in one array).
+const MAX_ALL_LOCALS: u32 = 32767;
 
 /// The priority of unary operators: they bind tighter than everything but
 /// `^` (so `-x^2` is `-(x^2)`).
@@ -47,6 +50,16 @@ pub fn parse(source: &[u8], chunkname: &[u8]) -> Result<Chunk, SyntaxError> {
 
 /// Parses a chunk up to its first error, if any (see [`Chunk::cut`]).
 pub fn parse_prefix(source: &[u8], chunkname: &[u8]) -> Chunk {
+    parse_source(source, chunkname, false)
+}
+
+/// `parse_prefix` for a source `load` reads from a reader function,
+/// as far as it has been read.
+pub fn parse_read_prefix(source: &[u8], chunkname: &[u8]) -> Chunk {
+    parse_source(source, chunkname, true)
+}
+
+fn parse_source(source: &[u8], chunkname: &[u8], from_reader: bool) -> Chunk {
     // PUC keeps the source name as a C string: it ends at the first NUL.
     let chunkname = chunkname.split(|&c| c == 0).next().unwrap_or_default();
     let mut parser = Parser {
@@ -56,12 +69,15 @@ pub fn parse_prefix(source: &[u8], chunkname: &[u8]) -> Chunk {
         pos: 0,
         lastlines: Vec::new(),
         cut: None,
+        partial_from: Pos::MAX,
+        from_reader,
         level: BASE_LEVEL,
         function: FunctionState {
             line: 0,
             locals: 0,
             is_vararg: true,
         },
+        outer_locals: 0,
     };
     parser.next();
     let block = parser.block();
@@ -72,6 +88,7 @@ pub fn parse_prefix(source: &[u8], chunkname: &[u8]) -> Chunk {
         eof: parser.pos,
         lastlines: parser.lastlines,
         cut: parser.cut,
+        partial_from: parser.partial_from,
     }
 }
 
@@ -147,10 +164,16 @@ struct Parser<'s> {
     lastlines: Vec<u32>,
     /// The first error met.
     cut: Option<Cut>,
+    /// See `Chunk::partial_from`.
+    partial_from: Pos,
+    /// The source comes from a reader function (see `scan`).
+    from_reader: bool,
     /// Nesting depth, counted as PUC counts C levels.
     level: u32,
     /// The function being parsed.
     function: FunctionState,
+    /// Local variables in scope in the enclosing functions.
+    outer_locals: u32,
 }
 
 /// What the parser tracks about the function it is in.
@@ -180,7 +203,7 @@ impl Parser<'_> {
         let lastline = self.lex.line();
         let token = match self.ahead.take() {
             Some(token) => Ok(token),
-            None => self.lex.next_token(),
+            None => self.scan(self.lastlines.len() as Pos),
         };
         match token {
             Ok(token) => {
@@ -195,12 +218,34 @@ impl Parser<'_> {
 
     fn peek(&mut self) -> &Token {
         if self.cut.is_none() && self.ahead.is_none() {
-            match self.lex.next_token() {
+            match self.scan(self.pos + 1) {
                 Ok(token) => self.ahead = Some(token),
                 Err(error) => self.stop(error, self.pos + 1, false),
             }
         }
         self.ahead.as_ref().unwrap_or(&Token::Eof)
+    }
+
+    /// Reads the token at `pos` from the scanner, noting whether it reached
+    /// the end of the source. PUC reads a source given by a reader function
+    /// as it scans: reaching the end of what has been read calls the
+    /// reader, one C level deeper than the parser, which fails one level
+    /// before the parser's own limit.
+    fn scan(&mut self, pos: Pos) -> Result<Token, SyntaxError> {
+        let token = self.lex.next_token();
+        if self.lex.at_end() {
+            if self.from_reader && self.level + 1 >= MAX_LEVELS {
+                // Whatever the reader would give.
+                return Err(SyntaxError {
+                    message: b"C stack overflow".to_vec(),
+                    incomplete: false,
+                });
+            }
+            if self.partial_from == Pos::MAX {
+                self.partial_from = pos;
+            }
+        }
+        token
     }
 
     /// Records the first error (at position `pos`) and makes the rest of
@@ -314,6 +359,15 @@ impl Parser<'_> {
             };
             let message = format!("too many local variables (limit is {MAX_LOCALS}) in {place}");
             self.fail_early(message.as_bytes(), true);
+        }
+        if self.outer_locals + self.function.locals + 1 > MAX_ALL_LOCALS && self.cut.is_none() {
+            // PUC's array of them is full: a bare runtime error.
+            let message = format!("too many local variables (limit is {MAX_ALL_LOCALS})");
+            let error = SyntaxError {
+                message: message.into_bytes(),
+                incomplete: false,
+            };
+            self.stop(error, self.pos, false);
         }
         self.function.locals += 1;
     }
@@ -756,6 +810,7 @@ impl Parser<'_> {
             is_vararg: false,
         };
         let outer = std::mem::replace(&mut self.function, inner);
+        self.outer_locals += outer.locals;
         let mut func = self.parameters(is_method, line);
         self.function.is_vararg = func.is_vararg;
         func.block = self.block();
@@ -763,6 +818,7 @@ impl Parser<'_> {
         self.check_match(&Token::End, &Token::Function, line);
         func.after_end = self.pos;
         self.function = outer;
+        self.outer_locals -= self.function.locals;
         func
     }
 

@@ -55,11 +55,20 @@ use code::FuncState;
 /// compiled first: a compile error PUC would meet before the parse error
 /// is reported instead of it.
 pub fn compile(chunk: &ast::Chunk, source: Rc<[u8]>, text: &[u8]) -> Result<Proto, SyntaxError> {
+    compile_at(chunk, source, text).map_err(|(error, _)| error)
+}
+
+/// `compile`, giving also the position of an error.
+fn compile_at(
+    chunk: &ast::Chunk,
+    source: Rc<[u8]>,
+    text: &[u8],
+) -> Result<Proto, (SyntaxError, Pos)> {
     let result = Compiler::new(source.clone(), chunk).main_function(chunk);
     match (result, &chunk.cut) {
-        (Err(error), Some(cut)) if cut.comes_before(error.pos) => Err(cut.error.clone()),
-        (Err(error), _) => Err(error.format(text, &source)),
-        (Ok(_), Some(cut)) => Err(cut.error.clone()),
+        (Err(error), Some(cut)) if cut.comes_before(error.pos) => Err((cut.error.clone(), cut.pos)),
+        (Err(error), _) => Err((error.format(text, &source), error.pos)),
+        (Ok(_), Some(cut)) => Err((cut.error.clone(), cut.pos)),
         (Ok(proto), None) => Ok(proto),
     }
 }
@@ -70,6 +79,21 @@ pub fn load_text(text: &[u8], chunkname: &[u8]) -> Result<Proto, SyntaxError> {
     let chunkname = chunkname.split(|&b| b == 0).next().unwrap_or_default();
     let chunk = crate::parse::parse_prefix(text, chunkname);
     compile(&chunk, Rc::from(chunkname), text)
+}
+
+/// The error that loading any source starting with `text` gives, if that
+/// is already certain: PUC's `load` reads its source as it parses, so with
+/// a reader function it stops at the first error, whatever would follow
+/// (an endless stream of `(` fails once the nesting is too deep). The
+/// error is certain when it comes before the first token that could still
+/// change if more text followed.
+pub fn early_error(text: &[u8], chunkname: &[u8]) -> Option<SyntaxError> {
+    let chunkname = chunkname.split(|&b| b == 0).next().unwrap_or_default();
+    let chunk = crate::parse::parse_read_prefix(text, chunkname);
+    match compile_at(&chunk, Rc::from(chunkname), text) {
+        Err((error, pos)) if pos < chunk.partial_from => Some(error),
+        _ => None,
+    }
 }
 
 /// A compile error, raised while the token at `pos` would be PUC's
