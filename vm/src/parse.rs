@@ -372,12 +372,14 @@ impl Parser<'_> {
         self.function.locals += 1;
     }
 
-    /// An expression standing for one that is missing after an error.
-    fn missing_expr(&self) -> Expr {
+    /// An expression standing for one that is missing after an error; it
+    /// starts where it was expected (PUC generated the code for what came
+    /// before the expression there) and ends past the cut.
+    fn missing_expr(&self, start: Pos) -> Expr {
         Expr {
             kind: ExprKind::Nil,
             line: self.line(),
-            start: self.pos,
+            start,
             end: self.pos,
         }
     }
@@ -977,7 +979,7 @@ impl Parser<'_> {
             _ => {
                 if !self.function.is_vararg {
                     self.fail(b"cannot use '...' outside a vararg function");
-                    return self.missing_expr();
+                    return self.missing_expr(start);
                 }
                 ExprKind::Vararg
             }
@@ -1020,10 +1022,11 @@ impl Parser<'_> {
                 }
             }
             _ => {
+                let start = self.pos;
                 if self.cut.is_none() {
                     self.fail(b"unexpected symbol");
                 }
-                self.missing_expr()
+                self.missing_expr(start)
             }
         }
     }
@@ -1380,6 +1383,48 @@ mod tests {
             );
             assert_eq!(error.incomplete, expected.ends_with(b"<eof>"), "{src:?}");
         }
+    }
+
+    /// The first error becomes the chunk's cut; the statements before it
+    /// stay, the one it interrupts is completed past the cut.
+    #[test]
+    fn first_error_cuts_the_tree() {
+        let chunk = parse_prefix(b"x = 1\ny = = 2\nz = 3", b"=t");
+        let cut = chunk.cut.as_ref().expect("a cut");
+        assert_eq!(cut.error.message, b"t:2: unexpected symbol near '='");
+        // Tokens: x = 1 y = = → the second `=` is at 5.
+        assert_eq!((cut.pos, cut.compile_first), (5, true));
+        assert_eq!(chunk.block.stats.len(), 2);
+        let StatKind::Assign { targets, exprs } = &chunk.block.stats[1].kind else {
+            panic!("assignment expected");
+        };
+        assert_eq!((targets[0].end, exprs[0].start, exprs[0].end), (4, 5, 6));
+        assert_eq!((chunk.block.end, chunk.eof), (6, 6));
+
+        // A lexical error: the token never becomes current.
+        let chunk = parse_prefix(b"x = 3x", b"=t");
+        let cut = chunk.cut.as_ref().expect("a cut");
+        assert_eq!((cut.pos, cut.compile_first), (2, false));
+        // The parser's own checks come before any code for their token.
+        let chunk = parse_prefix(b"local a <foo> = 1", b"=t");
+        let cut = chunk.cut.as_ref().expect("a cut");
+        assert_eq!(cut.error.message, b"t:1: unknown attribute 'foo'");
+        assert_eq!((cut.pos, cut.compile_first), (5, false));
+        // No error: no cut. The `1` reaches the end of the text: with more
+        // text it could be another number.
+        let chunk = parse_prefix(b"return 1", b"=t");
+        assert!(chunk.cut.is_none());
+        assert_eq!((chunk.eof, chunk.partial_from), (2, 1));
+    }
+
+    /// PUC's `lastline` for each token: the line where the token before it
+    /// ends, or its own after a look-ahead (a table field's name).
+    #[test]
+    fn lastlines_follow_puc() {
+        let chunk = parses("f(\n1\n)\nt = {\nx\n= 1}");
+        // f ( 1 ) t = { x = 1 } <eof>: consuming `x` after looking at
+        // the `=` gives the `=` the line of the `=`.
+        assert_eq!(chunk.lastlines, [1, 1, 1, 2, 3, 4, 4, 4, 6, 6, 6, 6]);
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod errors;
 mod functions;
 mod helpers;
 mod limits;
+mod lines;
 mod operators;
 mod tables;
 
