@@ -47,8 +47,6 @@ pub type Name = Box<[u8]>;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Chunk {
     pub block: Block,
-    /// The line of the end of the source (PUC's line at `<eof>`).
-    pub end_line: u32,
     /// The position of `<eof>`.
     pub eof: Pos,
     /// PUC's `lastline` while each token is current, by position: the line
@@ -99,9 +97,6 @@ impl Cut {
 pub struct Block {
     pub stats: Vec<Stat>,
     pub ret: Option<Return>,
-    /// The line of the token that ends the block (`end`, `until`, `else`,
-    /// `elseif`, `<eof>`).
-    pub end_line: u32,
     /// The position of its first token.
     pub start: Pos,
     /// The position of the token that ends it: PUC leaves the block's scope

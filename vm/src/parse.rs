@@ -84,7 +84,6 @@ fn parse_source(source: &[u8], chunkname: &[u8], from_reader: bool) -> Chunk {
     parser.check(&Token::Eof);
     Chunk {
         block,
-        end_line: parser.line(),
         eof: parser.pos,
         lastlines: parser.lastlines,
         cut: parser.cut,
@@ -429,7 +428,6 @@ impl Parser<'_> {
             }
             self.statement(&mut block.stats);
         }
-        block.end_line = self.line();
         block.end = self.pos;
         self.function.locals = locals_before;
         block
@@ -1632,7 +1630,9 @@ mod tests {
         };
         assert_eq!((obj.line, value(3).line), (10, 13));
         assert_eq!(chunk.block.ret.as_ref().map(|r| r.line), Some(14));
-        assert_eq!((chunk.block.end_line, chunk.end_line), (16, 16));
+        // return ; <eof>: the block ends at `<eof>`, whose lastline is 14.
+        assert_eq!((chunk.block.end, chunk.eof), (23, 23));
+        assert_eq!(chunk.lastline(chunk.eof), 14);
 
         let chunk = parses("local f = function\n(a)\nend\ngoto\nlabel\n");
         let StatKind::Local { exprs, .. } = &chunk.block.stats[0].kind else {
@@ -1643,7 +1643,6 @@ mod tests {
         };
         // PUC's `linedefined` for a function expression is the line of `(`.
         assert_eq!((exprs[0].line, body.line, body.end_line), (1, 2, 3));
-        assert_eq!(body.block.end_line, 3);
         // A goto's line is its label name's.
         assert_eq!(chunk.block.stats[1].line, 5);
 
