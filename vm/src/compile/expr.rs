@@ -348,6 +348,12 @@ impl Compiler<'_> {
         self.statements(&body.block)?;
         self.fs.proto.last_line_defined = body.end_line;
         self.at(body.after_end);
+        // PUC puts the closure in its register before it closes the
+        // function (its unresolved `goto`s): a lack of registers comes first.
+        if let Some(parent) = self.enclosing.last_mut() {
+            parent.cursor = self.fs.cursor;
+            parent.check_stack(1)?;
+        }
         let proto = self.close_function()?;
         let index = self.fs.proto.protos.len() as u32;
         self.fs.proto.protos.push(Rc::new(proto));
