@@ -468,6 +468,21 @@ fn limit_errors_name_pucs_token() {
             format!("{locals}x = {{{}a}}", "a, ".repeat(60)),
             "OK".into(),
         ),
+        // The closure takes its register before its function is closed.
+        (
+            format!(
+                "{locals}f({}, function() goto nowhere end)",
+                seq("", "", 53, ", ")
+            ),
+            format!("src:2: {registers} near ')'"),
+        ),
+        (
+            format!(
+                "{locals}f({}, function() goto nowhere end)",
+                seq("", "", 52, ", ")
+            ),
+            "src:2: no visible label 'nowhere' for <goto> at line 2".into(),
+        ),
         (
             format!("{locals}for k, v in pairs(t) do end"),
             format!("src:2: {main} near ','"),
