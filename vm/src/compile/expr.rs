@@ -331,6 +331,8 @@ impl Compiler<'_> {
             .check_array_limit(count, MAX_FUNCTIONS, "functions")?;
         self.open_function(line);
         if is_method {
+            // After the `(`.
+            self.at(body.start + 1);
             self.fs.new_local_var(b"self")?;
             self.fs.adjust_local_vars(1)?;
         }

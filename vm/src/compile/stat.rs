@@ -326,6 +326,7 @@ impl Compiler<'_> {
     /// `local function name body`: the local is in scope in its own body.
     fn local_function(&mut self, name: &Name, func: &FuncBody) -> CResult<()> {
         let vidx = self.fs.n_active;
+        self.at(func.start); // after the name
         self.fs.new_local_var(name)?;
         self.fs.adjust_local_vars(1)?;
         self.function(func, false, func.line)?;
@@ -473,10 +474,12 @@ impl Compiler<'_> {
             Some(Stat {
                 kind: StatKind::Break,
                 line,
+                end,
                 ..
             }) => {
                 // `if cond then break`: the condition jumps out directly.
                 self.fs.go_if_false(&mut v)?;
+                self.at(*end);
                 self.fs.enter_block(false);
                 self.fs.new_goto(BREAK_LABEL, *line, v.t)?;
                 // After the `break` and any `;` that follow it.
