@@ -9,6 +9,16 @@
 //! compiler chooses an equivalent instruction that calls the right
 //! metamethod with the operands in source order.
 //!
+//! PUC generates code while it parses, so the line of an instruction and
+//! the place of a compile error depend on the token its parser has read at
+//! that moment. The compiler keeps a cursor on the tree's token positions
+//! (`Compiler::at`) and moves it where PUC's parser would be before each
+//! step: new instructions get PUC's `lastline` for that token, errors name
+//! that token (`near '...'`, found by reading the source again when an
+//! error is reported) and its line. When the source has a syntax error,
+//! the parser gives the tree of what precedes it; a compile error that PUC
+//! would meet first is reported instead of the syntax error.
+//!
 //! The work is split by concern:
 //!
 //! - `code`: one function under construction — instruction emission, line
