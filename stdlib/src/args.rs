@@ -126,7 +126,7 @@ pub fn check_function<'gc>(
     arg: usize,
 ) -> Result<Value<'gc>, Error<'gc>> {
     match call.get(arg - 1) {
-        v @ Value::Function(_) => Ok(v),
+        v @ (Value::LuaFunction(_) | Value::NativeFunction(_)) => Ok(v),
         _ => Err(type_error(ctx, call, arg, "function")),
     }
 }

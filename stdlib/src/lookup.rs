@@ -58,7 +58,7 @@ pub fn index<'gc>(
                 handler
             }
         };
-        if let Value::Function(_) = handler {
+        if handler.as_function().is_some() {
             return Ok(Lookup::CallHandler { handler, object });
         }
         object = handler;

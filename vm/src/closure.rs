@@ -244,6 +244,18 @@ impl<'gc> Function<'gc> {
     }
 }
 
+impl fmt::Debug for LuaClosureInner<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "function: {:p}", self)
+    }
+}
+
+impl fmt::Debug for NativeInner<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "function: builtin: {:p}", self)
+    }
+}
+
 impl fmt::Debug for Function<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "function: {:p}", self.as_ptr())

@@ -27,7 +27,8 @@ use crate::state::Context;
 use crate::string::LuaString;
 use crate::table::{InvalidKey, Table};
 use crate::thread::{
-    Catch, EXTRA_STACK, Frame, LuaFrame, MAX_STACK, NativeFrame, Ret, Thread, ThreadState,
+    Catch, EXTRA_STACK, Frame, LuaFrame, MAX_C_LEVELS, MAX_STACK, NativeFrame, Ret, Thread,
+    ThreadState,
 };
 use crate::value::Value;
 
@@ -182,7 +183,7 @@ fn resolve_callable<'gc>(
 ) -> Result<Function<'gc>, Value<'gc>> {
     let mut callee = ts.stack[func];
     for _ in 0..MAX_TAG_LOOP {
-        if let Value::Function(f) = callee {
+        if let Some(f) = callee.as_function() {
             return Ok(f);
         }
         let handler = metamethod(ctx, callee, MetaEvent::Call);
@@ -259,23 +260,31 @@ pub(crate) fn precall<'gc>(
         Function::Lua(closure) => {
             let proto = proto_of(closure);
             let base = func + 1;
-            if ts
-                .ensure_stack(base + proto.max_stack as usize + EXTRA_STACK)
-                .is_err()
-            {
+            let stack_end = base + proto.max_stack as usize + EXTRA_STACK;
+            if ts.ensure_stack(stack_end).is_err() {
                 return Err(runtime_error(ctx, ts, "stack overflow"));
+            }
+            let mut c_level = ts.next_c_level();
+            if ret == Ret::Meta {
+                // PUC calls a metamethod through the C stack (`luaT_callTMres`
+                // → `luaD_call`): runaway metamethod recursion ends in
+                // "C stack overflow", not in "stack overflow".
+                c_level += 1;
+                if c_level >= MAX_C_LEVELS {
+                    return Err(runtime_error(ctx, ts, "C stack overflow"));
+                }
             }
             let nparams = proto.num_params as usize;
             if nargs < nparams {
                 ts.stack[base + nargs..base + nparams].fill(Value::Nil);
             }
-            let c_level = ts.next_c_level();
             ts.frames.push(Frame::Lua(LuaFrame {
                 closure,
                 func,
                 base,
                 pc: 0,
                 top: base + nargs,
+                stack_end,
                 nresults,
                 ret,
                 tail: false,
@@ -336,8 +345,7 @@ pub(crate) fn do_return<'gc>(
             match ts.frames.last_mut() {
                 Some(Frame::Lua(caller)) => {
                     caller.top = end;
-                    let need =
-                        caller.base + proto_of(caller.closure).max_stack as usize + EXTRA_STACK;
+                    let need = caller.stack_end;
                     if ts.stack.len() < need.max(end) {
                         ts.stack.resize(need.max(end), Value::Nil);
                     }
@@ -358,7 +366,7 @@ pub(crate) fn do_return<'gc>(
             let v = if n > 0 { ts.stack[first] } else { Value::Nil };
             if let Some(Frame::Lua(caller)) = ts.frames.last_mut() {
                 caller.pending = Some(v);
-                let need = caller.base + proto_of(caller.closure).max_stack as usize + EXTRA_STACK;
+                let need = caller.stack_end;
                 if ts.stack.len() < need {
                     ts.stack.resize(need, Value::Nil);
                 }
@@ -388,7 +396,7 @@ fn call_meta<'gc>(
     yieldable: bool,
 ) -> Flow<'gc> {
     let frame = top_lua_frame(ts);
-    let slot = (frame.base + proto_of(frame.closure).max_stack as usize).max(frame.top);
+    let slot = (frame.stack_end - EXTRA_STACK).max(frame.top);
     let end = slot + 1 + args.len();
     if end > MAX_STACK {
         return Flow::Exit(Exit::Error(runtime_error(ctx, ts, "stack overflow")));
@@ -409,28 +417,55 @@ fn call_meta<'gc>(
     }
 }
 
-/// `table[key]` for a short-string `key`, following `__index` tables (a
-/// class hierarchy) inside the instruction. `None` when a step needs the
-/// general [`index`]: a function handler, a non-table, or a chain too long.
+/// `table[key]` for a short-string `key`, stored in `dst`, following
+/// `__index` tables (a class hierarchy) inside the instruction. `false`
+/// when a step needs the general [`index`]: a function handler, a
+/// non-table, or a chain too long. Writing through `dst` rather than
+/// returning an `Option<Value>` keeps the value in registers (measured: the
+/// option was spilled and reloaded with overlapping loads that stalled
+/// store forwarding, a fifth of `nbody`).
 #[inline(always)]
 fn index_str_fast<'gc>(
     ctx: Context<'gc>,
+    table: Table<'gc>,
+    key: LuaString<'gc>,
+    dst: &mut Value<'gc>,
+) -> bool {
+    let v = table.get_short_str(ctx.mc, key);
+    if !v.is_nil() {
+        *dst = v;
+        return true;
+    }
+    index_str_inherited(ctx, table, key, dst)
+}
+
+/// The `__index` walk of [`index_str_fast`] after a raw miss in `table`.
+fn index_str_inherited<'gc>(
+    ctx: Context<'gc>,
     mut table: Table<'gc>,
     key: LuaString<'gc>,
-) -> Option<Value<'gc>> {
+    dst: &mut Value<'gc>,
+) -> bool {
     for _ in 0..MAX_TAG_LOOP {
+        let Some(mt) = table.metatable() else {
+            *dst = Value::Nil;
+            return true;
+        };
+        match cached_event_in(ctx, mt, MetaEvent::Index) {
+            Value::Nil => {
+                *dst = Value::Nil;
+                return true;
+            }
+            Value::Table(next) => table = next,
+            _ => return false,
+        }
         let v = table.get_short_str(ctx.mc, key);
         if !v.is_nil() {
-            return Some(v);
-        }
-        let mt = table.metatable()?;
-        match cached_event_in(ctx, mt, MetaEvent::Index) {
-            Value::Nil => return Some(Value::Nil),
-            Value::Table(next) => table = next,
-            _ => return None,
+            *dst = v;
+            return true;
         }
     }
-    None
+    false
 }
 
 /// `obj[key]` with `__index`, for the top Lua frame. `missed`: the
@@ -479,7 +514,7 @@ fn index<'gc>(
                 h
             }
         };
-        if let Value::Function(_) = handler {
+        if handler.as_function().is_some() {
             return call_meta(ctx, thread, ts, handler, &[obj, key], yieldable);
         }
         obj = handler;
@@ -552,7 +587,7 @@ fn new_index<'gc>(
                 h
             }
         };
-        if let Value::Function(_) = handler {
+        if handler.as_function().is_some() {
             return call_meta(ctx, thread, ts, handler, &[obj, key, value], yieldable);
         }
         obj = handler;
@@ -783,7 +818,7 @@ fn raw_store_ok<'gc>(ctx: Context<'gc>, t: Table<'gc>) -> bool {
 fn raw_get<'gc>(ctx: Context<'gc>, t: Table<'gc>, key: &Value<'gc>) -> Value<'gc> {
     match *key {
         Value::Integer(i) => t.get_int(ctx.mc, i),
-        Value::String(s) => t.get_str(ctx.mc, s),
+        Value::String(s) => t.get_short_str(ctx.mc, s),
         _ => t.get(ctx.mc, *key),
     }
 }
@@ -1379,14 +1414,16 @@ pub(crate) fn run<'gc>(
                     );
                 }
                 Op::GetField { a, b, key } => {
-                    let t = r!(b);
                     let key = k[key as usize];
-                    if let (Value::Table(table), Value::String(s)) = (t, key)
-                        && let Some(v) = index_str_fast(ctx, table, s)
+                    // The object is matched in place (tag, then payload):
+                    // copying a value just written by two 8-byte stores
+                    // as one 16-byte load stalls store forwarding.
+                    if let (&Value::Table(table), Value::String(s)) = (&r!(b), key)
+                        && index_str_fast(ctx, table, s, &mut r!(a))
                     {
-                        r!(a) = v;
                         continue;
                     }
+                    let t = r!(b);
                     slow_index!(
                         a,
                         t,
@@ -1439,13 +1476,15 @@ pub(crate) fn run<'gc>(
                     slow_store!(t, key, v, Operand::Register(a));
                 }
                 Op::SetField { a, key, value } => {
-                    let (t, key, v) = (r!(a), k[key as usize], rk!(value));
-                    if let (Value::Table(table), Value::String(s)) = (t, key)
+                    let key = k[key as usize];
+                    // In place, as in `GetField`.
+                    if let (&Value::Table(table), Value::String(s)) = (&r!(a), key)
                         && raw_store_ok(ctx, table)
                     {
-                        table.set_str(mc, s, v);
+                        table.set_str(mc, s, rk!(value));
                         continue;
                     }
+                    let (t, v) = (r!(a), rk!(value));
                     slow_store!(t, key, v, Operand::Register(a));
                 }
                 Op::NewTable { a, array, hash } => {
@@ -1455,15 +1494,16 @@ pub(crate) fn run<'gc>(
                     r!(a) = Value::Table(t);
                 }
                 Op::SelfOp { a, b, key } => {
-                    let t = r!(b);
                     let key = rk!(key);
-                    r!(a + 1) = t;
-                    if let (Value::Table(table), Value::String(s)) = (t, key)
-                        && let Some(v) = index_str_fast(ctx, table, s)
-                    {
-                        r!(a) = v;
-                        continue;
+                    // In place, as in `GetField`.
+                    if let (&Value::Table(table), Value::String(s)) = (&r!(b), key) {
+                        r!(a + 1) = Value::Table(table);
+                        if index_str_fast(ctx, table, s, &mut r!(a)) {
+                            continue;
+                        }
                     }
+                    let t = r!(b);
+                    r!(a + 1) = t;
                     slow_index!(
                         a,
                         t,
@@ -1807,7 +1847,7 @@ pub(crate) fn run<'gc>(
                     };
                     // Fast path: a Lua function needs no `__call` resolution
                     // and no native protocol; push its frame right here.
-                    if let Value::Function(Function::Lua(callee)) = ts.stack[func]
+                    if let Value::LuaFunction(callee) = ts.stack[func]
                         && ts.frames.len() < MAX_FRAMES
                     {
                         let p = proto_of(callee);
@@ -1832,6 +1872,7 @@ pub(crate) fn run<'gc>(
                                 base: callee_base,
                                 pc: 0,
                                 top: callee_base + nargs,
+                                stack_end: need,
                                 nresults: c as i32 - 1,
                                 ret: Ret::Normal,
                                 tail: false,
@@ -1873,7 +1914,7 @@ pub(crate) fn run<'gc>(
                     if close {
                         ts.close_upvalues(mc, base);
                     }
-                    if let Value::Function(Function::Native(_)) = ts.stack[func] {
+                    if let Value::NativeFunction(_) = ts.stack[func] {
                         // As PUC, a native runs in place: the Lua frame stays
                         // (for `luaL_where` and argument errors) and the
                         // `Return` that follows every `TailCall` returns its
@@ -1948,8 +1989,7 @@ pub(crate) fn run<'gc>(
                     {
                         let func = f.func;
                         let count = f.nresults.max(0) as usize;
-                        let need =
-                            caller.base + proto_of(caller.closure).max_stack as usize + EXTRA_STACK;
+                        let need = caller.stack_end;
                         ts.frames.pop();
                         if ts.stack.len() < need.max(func + count) {
                             ts.stack.resize(need.max(func + count), Value::Nil);
@@ -1974,11 +2014,11 @@ pub(crate) fn run<'gc>(
                         && f.nresults == 1
                     {
                         let func = f.func;
-                        let need =
-                            caller.base + proto_of(caller.closure).max_stack as usize + EXTRA_STACK;
-                        let v = r!(a);
+                        let need = caller.stack_end;
+                        // Copied before the pop: the value goes straight
+                        // from the callee's register to the caller's slot.
+                        ts.stack[func] = r!(a);
                         ts.frames.pop();
-                        ts.stack[func] = v;
                         if ts.stack.len() < need {
                             ts.stack.resize(need, Value::Nil);
                         }
@@ -2096,7 +2136,7 @@ pub(crate) fn run<'gc>(
                         }
                     });
                     let f = new_closure(mc, child, upvalues);
-                    r!(a) = Value::Function(Function::Lua(f));
+                    r!(a) = Value::LuaFunction(f);
                 }
                 Op::VarArg { a, c } => {
                     let frame = top_lua_frame(ts);
@@ -2125,12 +2165,11 @@ pub(crate) fn run<'gc>(
                     if nargs > nparams {
                         let new_base = frame.base + nargs;
                         let old_base = frame.base;
+                        let stack_end = new_base + proto.max_stack as usize + EXTRA_STACK;
                         frame.base = new_base;
                         frame.top = new_base;
-                        if ts
-                            .ensure_stack(new_base + proto.max_stack as usize + EXTRA_STACK)
-                            .is_err()
-                        {
+                        frame.stack_end = stack_end;
+                        if ts.ensure_stack(stack_end).is_err() {
                             save_pc!();
                             return Exit::Error(runtime_error(ctx, ts, "stack overflow"));
                         }

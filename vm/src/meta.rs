@@ -190,7 +190,7 @@ pub fn metatable<'gc>(ctx: Context<'gc>, value: Value<'gc>) -> Option<Table<'gc>
                 Value::Boolean(_) => metas.boolean,
                 Value::Integer(_) | Value::Number(_) => metas.number,
                 Value::String(_) => metas.string,
-                Value::Function(_) => metas.function,
+                Value::LuaFunction(_) | Value::NativeFunction(_) => metas.function,
                 Value::Thread(_) => metas.thread,
                 _ => metas.light_userdata,
             }
@@ -211,7 +211,7 @@ pub fn set_type_metatable<'gc>(
         Value::Boolean(_) => &mut metas.boolean,
         Value::Integer(_) | Value::Number(_) => &mut metas.number,
         Value::String(_) => &mut metas.string,
-        Value::Function(_) => &mut metas.function,
+        Value::LuaFunction(_) | Value::NativeFunction(_) => &mut metas.function,
         Value::Thread(_) => &mut metas.thread,
         Value::LightUserData(_) => &mut metas.light_userdata,
         Value::Table(_) | Value::UserData(_) => return false,

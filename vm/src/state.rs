@@ -180,7 +180,7 @@ impl<'gc> Context<'gc> {
 
     /// A native function value from a plain `fn`.
     pub fn native(self, f: NativeFn) -> Value<'gc> {
-        Value::Function(Function::Native(NativeInner::new(self.mc, f)))
+        Value::NativeFunction(NativeInner::new(self.mc, f))
     }
 
     /// A native function value with upvalues.
@@ -189,9 +189,7 @@ impl<'gc> Context<'gc> {
         f: NativeFn,
         upvalues: impl IntoIterator<Item = Value<'gc>>,
     ) -> Value<'gc> {
-        Value::Function(Function::Native(NativeInner::with_upvalues(
-            self.mc, f, upvalues,
-        )))
+        Value::NativeFunction(NativeInner::with_upvalues(self.mc, f, upvalues))
     }
 
     /// The interned name of a metamethod event.
@@ -393,7 +391,7 @@ impl Lua {
     pub fn load(&mut self, text: &[u8], chunkname: impl AsRef<[u8]>) -> Result<Stashed, LuaError> {
         self.enter(|ctx| {
             let f = ctx.load(text, chunkname.as_ref(), None)?;
-            Ok(ctx.stash(Value::Function(f)))
+            Ok(ctx.stash(Value::from(f)))
         })
     }
 

@@ -68,7 +68,7 @@ use std::rc::Rc;
 
 use gc_arena::{Collect, Finalization, Gc, GcWeak, Mutation, RefLock};
 
-use crate::closure::{Function, LuaClosureInner, NativeInner};
+use crate::closure::{LuaClosureInner, NativeInner};
 use crate::memory::{Allocation, GC_HEADER_BYTES, MemoryAccount, charge_debt};
 use crate::number::float_to_int;
 use crate::string::{LuaString, WeakLuaString};
@@ -182,8 +182,8 @@ impl<'gc> Slot<'gc> {
         Some(match value {
             Value::String(s) => Slot::WeakString(s.downgrade()),
             Value::Table(t) => Slot::WeakTable(Gc::downgrade(t.0)),
-            Value::Function(Function::Lua(f)) => Slot::WeakLuaClosure(Gc::downgrade(f)),
-            Value::Function(Function::Native(f)) => Slot::WeakNative(Gc::downgrade(f)),
+            Value::LuaFunction(f) => Slot::WeakLuaClosure(Gc::downgrade(f)),
+            Value::NativeFunction(f) => Slot::WeakNative(Gc::downgrade(f)),
             Value::Thread(t) => Slot::WeakThread(Gc::downgrade(t.0)),
             Value::UserData(u) => Slot::WeakUserData(Gc::downgrade(u.0)),
             _ => return None,
@@ -205,8 +205,8 @@ impl<'gc> Slot<'gc> {
             Slot::Strong(v) => Some(v),
             Slot::WeakString(s) => s.upgrade(mc).map(Value::String),
             Slot::WeakTable(t) => t.upgrade(mc).map(|t| Value::Table(Table(t))),
-            Slot::WeakLuaClosure(f) => f.upgrade(mc).map(|f| Value::Function(Function::Lua(f))),
-            Slot::WeakNative(f) => f.upgrade(mc).map(|f| Value::Function(Function::Native(f))),
+            Slot::WeakLuaClosure(f) => f.upgrade(mc).map(Value::LuaFunction),
+            Slot::WeakNative(f) => f.upgrade(mc).map(Value::NativeFunction),
             Slot::WeakThread(t) => t.upgrade(mc).map(|t| Value::Thread(Thread(t))),
             Slot::WeakUserData(u) => u.upgrade(mc).map(|u| Value::UserData(UserData(u))),
         };
@@ -284,7 +284,8 @@ impl<'gc> Slot<'gc> {
 fn object_ptr(value: Value<'_>) -> Option<*const ()> {
     match value {
         Value::Table(t) => Some(Gc::as_ptr(t.0) as *const ()),
-        Value::Function(f) => Some(f.as_ptr()),
+        Value::LuaFunction(f) => Some(Gc::as_ptr(f) as *const ()),
+        Value::NativeFunction(f) => Some(Gc::as_ptr(f) as *const ()),
         Value::Thread(t) => Some(t.as_ptr()),
         Value::UserData(u) => Some(Gc::as_ptr(u.0) as *const ()),
         _ => None,
@@ -296,7 +297,11 @@ fn object_ptr(value: Value<'_>) -> Option<*const ()> {
 fn is_weakable(value: Value<'_>) -> bool {
     matches!(
         value,
-        Value::Table(_) | Value::Function(_) | Value::Thread(_) | Value::UserData(_)
+        Value::Table(_)
+            | Value::LuaFunction(_)
+            | Value::NativeFunction(_)
+            | Value::Thread(_)
+            | Value::UserData(_)
     )
 }
 

@@ -50,6 +50,10 @@ pub struct LuaFrame<'gc> {
     pub pc: usize,
     /// End of the values produced by the last multi-result instruction.
     pub top: usize,
+    /// The stack length this frame's registers need (`base + max_stack +
+    /// EXTRA_STACK`), kept so that a return restores it without reaching
+    /// for the prototype.
+    pub stack_end: usize,
     /// Results the caller wants (-1: all).
     pub nresults: i32,
     pub ret: Ret,

@@ -83,7 +83,7 @@ fn find_field<'gc>(
     while let Ok(Some((k, v))) = table.next(ctx.mc, key) {
         key = k;
         let Value::String(name) = k else { continue };
-        if let Value::Function(f) = v
+        if let Some(f) = v.as_function()
             && f.ptr_eq(function)
         {
             return Some(name.to_str_lossy().into_owned());

@@ -1,8 +1,8 @@
 //! `Value`, the 16-byte `Copy` representation of every Lua value.
 
-use gc_arena::Collect;
+use gc_arena::{Collect, Gc};
 
-use crate::closure::Function;
+use crate::closure::{Function, LuaClosure, Native};
 use crate::string::LuaString;
 use crate::table::Table;
 use crate::thread::Thread;
@@ -10,8 +10,15 @@ use crate::userdata::UserData;
 
 /// A Lua value. Integers and floats are distinct subtypes of `number`, as in
 /// Lua 5.4. Heap values are `Gc` handles, so copying a `Value` is cheap.
+///
+/// `repr(u64)`: the tag fills the first eight bytes and every payload sits
+/// in the second eight, so a value is copied as two machine words. With a
+/// one-byte tag, the padding bytes after it (where a `bool` payload lived)
+/// were copied with narrow overlapping loads that defeated store
+/// forwarding (measured: a fifth of `sieve` on one such reload).
 #[derive(Clone, Copy, Debug, Default, Collect)]
 #[collect(no_drop)]
+#[repr(u64)]
 pub enum Value<'gc> {
     #[default]
     Nil,
@@ -20,13 +27,29 @@ pub enum Value<'gc> {
     Number(f64),
     String(LuaString<'gc>),
     Table(Table<'gc>),
-    Function(Function<'gc>),
+    /// A Lua function. Functions are two variants rather than one holding
+    /// a [`Function`]: a nested enum would share this enum's tag byte (a
+    /// niche), and every type test would decode it with extra instructions.
+    /// [`Value::as_function`] and `From<Function>` give the single view.
+    LuaFunction(LuaClosure<'gc>),
+    /// A Rust function.
+    NativeFunction(Native<'gc>),
     Thread(Thread<'gc>),
     UserData(UserData<'gc>),
     LightUserData(usize),
 }
 
 impl<'gc> Value<'gc> {
+    /// The function this value holds, if it is one.
+    #[inline]
+    pub fn as_function(self) -> Option<Function<'gc>> {
+        match self {
+            Value::LuaFunction(c) => Some(Function::Lua(c)),
+            Value::NativeFunction(n) => Some(Function::Native(n)),
+            _ => None,
+        }
+    }
+
     /// The name `type()` returns.
     pub fn type_name(self) -> &'static str {
         match self {
@@ -35,7 +58,7 @@ impl<'gc> Value<'gc> {
             Value::Integer(_) | Value::Number(_) => "number",
             Value::String(_) => "string",
             Value::Table(_) => "table",
-            Value::Function(_) => "function",
+            Value::LuaFunction(_) | Value::NativeFunction(_) => "function",
             Value::Thread(_) => "thread",
             Value::UserData(_) | Value::LightUserData(_) => "userdata",
         }
@@ -71,7 +94,8 @@ impl<'gc> Value<'gc> {
             }
             (Value::String(a), Value::String(b)) => a == b,
             (Value::Table(a), Value::Table(b)) => Table::ptr_eq(a, b),
-            (Value::Function(a), Value::Function(b)) => a.ptr_eq(b),
+            (Value::LuaFunction(a), Value::LuaFunction(b)) => Gc::ptr_eq(a, b),
+            (Value::NativeFunction(a), Value::NativeFunction(b)) => Gc::ptr_eq(a, b),
             (Value::Thread(a), Value::Thread(b)) => a.ptr_eq(b),
             (Value::UserData(a), Value::UserData(b)) => a.ptr_eq(b),
             (Value::LightUserData(a), Value::LightUserData(b)) => a == b,
@@ -102,8 +126,11 @@ impl<'gc> Value<'gc> {
                 self.push_str_form(&mut out);
             }
             Value::Table(t) => out.extend_from_slice(format!("table: {:p}", t.as_ptr()).as_bytes()),
-            Value::Function(f) => {
-                out.extend_from_slice(format!("function: {:p}", f.as_ptr()).as_bytes())
+            Value::LuaFunction(f) => {
+                out.extend_from_slice(format!("function: {:p}", Gc::as_ptr(f)).as_bytes())
+            }
+            Value::NativeFunction(f) => {
+                out.extend_from_slice(format!("function: {:p}", Gc::as_ptr(f)).as_bytes())
             }
             Value::Thread(t) => {
                 out.extend_from_slice(format!("thread: {:p}", t.as_ptr()).as_bytes())
@@ -163,7 +190,10 @@ impl<'gc> From<UserData<'gc>> for Value<'gc> {
 
 impl<'gc> From<Function<'gc>> for Value<'gc> {
     fn from(f: Function<'gc>) -> Self {
-        Value::Function(f)
+        match f {
+            Function::Lua(c) => Value::LuaFunction(c),
+            Function::Native(n) => Value::NativeFunction(n),
+        }
     }
 }
 

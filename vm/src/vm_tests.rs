@@ -6,7 +6,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::bytecode::{ArithOp, Constant, LocalVar, Op, Proto, RK, UpvalDesc, VarKind};
-use crate::closure::Function;
 use crate::error::LuaError;
 use crate::executor::{Action, Call, Continuation, Error, Outcome};
 use crate::state::{Context, Lua};
@@ -249,7 +248,7 @@ fn run_on(lua: &mut Lua, asm: Asm) -> Result<Vec<String>, LuaError> {
     lua.call_with(
         |ctx| {
             (
-                Value::Function(ctx.load_proto(Rc::clone(&proto), None)),
+                Value::from(ctx.load_proto(Rc::clone(&proto), None)),
                 Vec::new(),
             )
         },
@@ -1145,7 +1144,7 @@ fn functions_print_like_puc() {
         let v = ctx.get_global("record");
         let text = String::from_utf8(v.to_display_bytes()).unwrap();
         assert!(text.starts_with("function: 0x"), "{text}");
-        assert!(matches!(v, Value::Function(Function::Native(_))));
+        assert!(matches!(v, Value::NativeFunction(_)));
     });
 }
 
@@ -1649,7 +1648,7 @@ fn userdata_finalizers_and_gc_errors_become_warnings() {
         mt.set_str(
             ctx.mc,
             ctx.meta_name(crate::meta::MetaEvent::Gc),
-            Value::Function(gc_fn),
+            Value::from(gc_fn),
         );
         ctx.set_metatable(Value::UserData(ud), Some(mt));
     });

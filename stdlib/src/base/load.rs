@@ -37,7 +37,7 @@ pub fn load_chunk<'gc>(
         return Err(message);
     }
     let function = ctx.load(text, chunkname, env).map_err(|e| e.message)?;
-    Ok(Value::Function(function))
+    Ok(Value::from(function))
 }
 
 /// The error for a chunk starting with `first` that `mode` does not allow,

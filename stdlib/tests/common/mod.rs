@@ -39,7 +39,7 @@ pub fn run(source: &str) -> Run {
         ),
     };
     let result = lua.call_with(
-        move |ctx| (Value::Function(ctx.load_proto(proto, None)), Vec::new()),
+        move |ctx| (Value::from(ctx.load_proto(proto, None)), Vec::new()),
         |_, _| (),
     );
     let output = String::from_utf8_lossy(&output.borrow()).into_owned();
