@@ -1,24 +1,44 @@
 //! The abstract syntax tree produced by `parse` and consumed by `compile`.
 //!
 //! Names are not resolved here (the compiler decides local / upvalue /
-//! global; the checks the parser does make are listed below). Every node carries the source lines PUC Lua attributes to the instructions
-//! it generates, so that runtime errors and debug information carry the same
-//! line numbers as `lua5.4`.
+//! global; the checks the parser does make are listed below).
+//!
+//! PUC Lua generates code while it parses, so what its code generator does
+//! — the line of each instruction, and the line and `near` token of each
+//! compile error — depends on which token is current at that moment. The
+//! tree keeps that information as *positions*: a [`Pos`] is the index of a
+//! token in the chunk (0 for the first). Nodes record the positions the
+//! compiler needs to know "which token would be current now" (the token
+//! after an expression, the keyword that ends a block...), and
+//! [`Chunk::lastlines`] maps a position to PUC's `lastline` while that
+//! token is current: the line new instructions get. Nodes also carry a few
+//! explicit lines (an operator's, a call's `(`), which PUC passes to
+//! `luaK_fixline`.
 //!
 //! "The line of a token" is always PUC's `linenumber` while that token is
 //! current: the line where the token *ends* (a multi-line long string
 //! counts at its last line).
 //!
 //! The parser rejects what PUC rejects while parsing and that needs no name
-//! resolution, with PUC's message, line and order (before any later syntax
-//! error): unknown attributes (`local x <foo>`), two `<close>` variables in
-//! one `local` statement, more than 200 local variables in scope in one
+//! resolution, with PUC's message and line: syntax and lexical errors,
+//! unknown attributes (`local x <foo>`), two `<close>` variables in one
+//! `local` statement, more than 200 local variables in scope in one
 //! function (PUC's `MAXVARS`, hidden `for` variables included, reported
-//! `near` the token after the name), and a label repeated within the
-//! labels visible in its function (`label 'a' already defined on line N`).
-//! Everything needing name resolution (`goto` targets and scopes, `break`
-//! outside a loop, `<const>` assignment, upvalue and register limits) is
-//! left to the compiler.
+//! `near` the token after the name), `...` outside a vararg function, and
+//! nesting deeper than PUC's C-stack limit. Everything needing name
+//! resolution (labels, `goto` targets and scopes, `break` outside a loop,
+//! `<const>` assignment, upvalue and register limits) is left to the
+//! compiler.
+//!
+//! An error does not stop the parser: it records the first one as the
+//! chunk's [`Cut`] and goes on as if the source ended there, completing
+//! every open construct with empty parts (no statements, `nil` for a missing
+//! expression) placed *after* the cut. The compiler then compiles this
+//! prefix, exactly as PUC would have compiled it before meeting the error,
+//! and reports whichever error PUC meets first (see [`Cut`]).
+
+/// The index of a token in its chunk (see the module documentation).
+pub type Pos = u32;
 
 /// An identifier or string literal: Lua strings are bytes, not UTF-8.
 pub type Name = Box<[u8]>;
@@ -27,17 +47,61 @@ pub type Name = Box<[u8]>;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Chunk {
     pub block: Block,
-    /// The line of the end of the source (PUC's line at `<eof>`).
-    pub end_line: u32,
+    /// The position of `<eof>`.
+    pub eof: Pos,
+    /// PUC's `lastline` while each token is current, by position: the line
+    /// where the token before it ends, or the token's own line when it was
+    /// read ahead (a table field's name, before its `=`).
+    pub lastlines: Vec<u32>,
+    /// The first error in the source, if any: the tree then describes only
+    /// what comes before it.
+    pub cut: Option<Cut>,
+    /// The first position whose token was read up to the end of the
+    /// source: if the source went on, it could be another token (see
+    /// `compile::early_error`). `Pos::MAX` if no token reached the end
+    /// (an error came first).
+    pub partial_from: Pos,
+}
+
+impl Chunk {
+    /// PUC's `lastline` while the token at `pos` is current (positions
+    /// past the cut give the last line read).
+    pub fn lastline(&self, pos: Pos) -> u32 {
+        let known = self.lastlines.get(pos as usize).or(self.lastlines.last());
+        known.copied().unwrap_or(1)
+    }
+}
+
+/// Where the parser met the first error. PUC would have reported it at
+/// once, so a compile error wins over it only if PUC meets that one first:
+/// when it happens while a token before `pos` is current, or while the
+/// token at `pos` is current and `compile_first` (PUC compiles what it has
+/// before it looks at the token that turns out to be wrong; lexical errors
+/// and the parser's own checks come before any code for that token).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cut {
+    pub error: crate::lex::SyntaxError,
+    pub pos: Pos,
+    pub compile_first: bool,
+}
+
+impl Cut {
+    /// Whether PUC meets this error before a compile error raised while
+    /// the token at `pos` is current.
+    pub fn comes_before(&self, pos: Pos) -> bool {
+        pos > self.pos || (pos == self.pos && !self.compile_first)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Block {
     pub stats: Vec<Stat>,
     pub ret: Option<Return>,
-    /// The line of the token that ends the block (`end`, `until`, `else`,
-    /// `elseif`, `<eof>`): PUC reports block-level semantic errors there.
-    pub end_line: u32,
+    /// The position of its first token.
+    pub start: Pos,
+    /// The position of the token that ends it: PUC leaves the block's scope
+    /// while that token is current.
+    pub end: Pos,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -45,6 +109,10 @@ pub struct Return {
     pub exprs: Vec<Expr>,
     /// The line of the `return` keyword.
     pub line: u32,
+    /// The position of the `return` keyword.
+    pub start: Pos,
+    /// The position after the values (an optional `;` comes later).
+    pub end: Pos,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -54,6 +122,10 @@ pub struct Stat {
     /// for `Goto`: the line of the label name after `goto`, which is the
     /// line PUC records for the goto (messages and the jump instruction).
     pub line: u32,
+    /// The position of its first token.
+    pub start: Pos,
+    /// The position of the token after the statement.
+    pub end: Pos,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,10 +184,20 @@ pub enum StatKind {
     GenericFor {
         names: Vec<Name>,
         exprs: Vec<Expr>,
+        /// The line of the first token after `in` (the generator call's).
+        exprs_line: u32,
         body: Block,
     },
     Goto(Name),
-    Label(Name),
+    /// `::name::`: PUC defines the label while the token after it (and
+    /// after the labels and `;` that follow it) is current, at `after`;
+    /// `last` tells whether that token ends the block (`until` does not:
+    /// the condition still sees the block's locals).
+    Label {
+        name: Name,
+        after: Pos,
+        last: bool,
+    },
     Break,
 }
 
@@ -123,9 +205,12 @@ pub enum StatKind {
 #[derive(Clone, Debug, PartialEq)]
 pub struct FuncName {
     pub base: Name,
-    /// The `.field` parts, with the line of each.
-    pub fields: Vec<(Name, u32)>,
-    pub method: Option<Name>,
+    /// The position after the base name.
+    pub base_end: Pos,
+    /// The `.field` parts, with the line of each and the position after it.
+    pub fields: Vec<(Name, u32, Pos)>,
+    /// The `:method` part, with the position after it.
+    pub method: Option<(Name, Pos)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -143,6 +228,13 @@ pub struct FuncBody {
     /// Line of the closing `end` (PUC's `lastlinedefined`; the `CLOSURE`
     /// instruction is attributed to it too).
     pub end_line: u32,
+    /// The position of the `(` (PUC creates the prototype there).
+    pub start: Pos,
+    /// The position after the parameters (normally of the `)`).
+    pub params_end: Pos,
+    /// The position after the closing `end`: PUC closes the function (and
+    /// reports its unresolved `goto`s) while that token is current.
+    pub after_end: Pos,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -157,6 +249,10 @@ pub struct Expr {
     /// `function` keyword for function expressions (see `FuncBody::line`),
     /// the token's line for everything else.
     pub line: u32,
+    /// The position of its first token.
+    pub start: Pos,
+    /// The position of the token after it.
+    pub end: Pos,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -202,8 +298,9 @@ pub enum ExprKind {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum TableField {
-    /// `[k] = v` or `name = v` (a string key).
-    Keyed { key: Expr, value: Expr },
+    /// `[k] = v` or `name = v` (a string key); `start` is the position of
+    /// the field's first token (the `[` or the name).
+    Keyed { start: Pos, key: Expr, value: Expr },
     /// A positional item.
     Item(Expr),
 }
@@ -317,7 +414,7 @@ fn detach_children(kind: &mut ExprKind, pending: &mut Vec<Expr>) -> Option<Expr>
         ExprKind::Table(fields) => {
             for field in fields {
                 match field {
-                    TableField::Keyed { key, value } => {
+                    TableField::Keyed { key, value, .. } => {
                         keep(key);
                         keep(value);
                     }

@@ -235,6 +235,14 @@ impl<'s> Lexer<'s> {
         self.line
     }
 
+    /// Whether the scanner has read all of the source. PUC's scanner reads
+    /// one character ahead of every token, so a token read at the end of
+    /// a source that is still growing (`load` from a reader function) may
+    /// still change.
+    pub fn at_end(&self) -> bool {
+        self.pos >= self.src.len()
+    }
+
     /// An error at the current line, optionally followed by `near <token>`.
     pub fn error(&self, message: &[u8], near: Option<&Token>) -> SyntaxError {
         let mut text = chunk_id(self.chunkname);

@@ -5,10 +5,17 @@
 //! way PUC bounds it (a count of "C levels", failing with `C stack overflow`),
 //! which also keeps the Rust stack safe; left-associative chains
 //! (`a+b+c…`, `a.b.c…`, `f()()…`) are built by loops, not recursion.
+//!
+//! The first error does not end parsing: it becomes the chunk's [`Cut`],
+//! and the parser goes on as if the source ended there (every token is
+//! `<eof>`, every check passes, a missing name is empty, a missing
+//! expression is `nil`), so that the tree holds everything PUC would have
+//! compiled before it met the error. Nodes completed after the cut get
+//! positions past it, so the compiler knows their code never existed.
 
 use crate::ast::{
-    Attrib, BinOp, Block, Chunk, Expr, ExprKind, FuncBody, FuncName, Name, Return, Stat, StatKind,
-    TableField, UnOp,
+    Attrib, BinOp, Block, Chunk, Cut, Expr, ExprKind, FuncBody, FuncName, Name, Pos, Return, Stat,
+    StatKind, TableField, UnOp,
 };
 use crate::lex::{Lexer, SyntaxError, Token};
 
@@ -22,36 +29,66 @@ const BASE_LEVEL: u32 = 2;
 /// PUC's `MAXVARS`: the most local variables a function may have in scope
 /// (hidden `for` variables and pending declarations count).
 const MAX_LOCALS: u32 = 200;
+/// The most local variables in scope in all the functions being parsed
+/// (`SHRT_MAX`: PUC keeps them in one array).
+const MAX_ALL_LOCALS: u32 = 32767;
 
 /// The priority of unary operators: they bind tighter than everything but
 /// `^` (so `-x^2` is `-(x^2)`).
 const UNARY_PRIORITY: u8 = 12;
 
-/// Parses a whole chunk. `chunkname` is PUC's source name (`@file.lua`,
-/// `=stdin`, or the source text itself); messages start with its chunk id.
+/// Parses a whole chunk, failing on its first error. `chunkname` is PUC's
+/// source name (`@file.lua`, `=stdin`, or the source text itself); messages
+/// start with its chunk id.
 pub fn parse(source: &[u8], chunkname: &[u8]) -> Result<Chunk, SyntaxError> {
+    let chunk = parse_prefix(source, chunkname);
+    match &chunk.cut {
+        Some(cut) => Err(cut.error.clone()),
+        None => Ok(chunk),
+    }
+}
+
+/// Parses a chunk up to its first error, if any (see [`Chunk::cut`]).
+pub fn parse_prefix(source: &[u8], chunkname: &[u8]) -> Chunk {
+    parse_source(source, chunkname, false)
+}
+
+/// `parse_prefix` for a source `load` reads from a reader function,
+/// as far as it has been read.
+pub fn parse_read_prefix(source: &[u8], chunkname: &[u8]) -> Chunk {
+    parse_source(source, chunkname, true)
+}
+
+fn parse_source(source: &[u8], chunkname: &[u8], from_reader: bool) -> Chunk {
     // PUC keeps the source name as a C string: it ends at the first NUL.
     let chunkname = chunkname.split(|&c| c == 0).next().unwrap_or_default();
     let mut parser = Parser {
         lex: Lexer::new(source, chunkname),
         token: Token::Eof,
         ahead: None,
+        pos: 0,
+        lastlines: Vec::new(),
+        cut: None,
+        partial_from: Pos::MAX,
+        from_reader,
         level: BASE_LEVEL,
         function: FunctionState {
             line: 0,
             locals: 0,
             is_vararg: true,
-            first_label: 0,
         },
-        labels: Vec::new(),
+        outer_locals: 0,
     };
-    parser.next()?;
-    let block = parser.block()?;
-    parser.check(&Token::Eof)?;
-    Ok(Chunk {
+    parser.next();
+    let block = parser.block();
+    parser.check(&Token::Eof);
+    Chunk {
         block,
-        end_line: parser.lex.line(),
-    })
+        eof: parser.pos,
+        lastlines: parser.lastlines,
+        cut: parser.cut,
+        partial_from: parser.partial_from,
+    }
 }
 
 /// Left and right priorities of a binary operator (right < left makes it
@@ -114,23 +151,28 @@ fn is_assignable(expr: &Expr) -> bool {
     matches!(expr.kind, ExprKind::Name(_) | ExprKind::Index { .. })
 }
 
-fn boxed(kind: ExprKind, line: u32) -> Box<Expr> {
-    Box::new(Expr { kind, line })
-}
-
 struct Parser<'s> {
     lex: Lexer<'s>,
-    /// The current token.
+    /// The current token (`<eof>` for good once an error is met).
     token: Token,
     /// A token read ahead of the current one (table fields need it).
     ahead: Option<Token>,
+    /// The position of the current token.
+    pos: Pos,
+    /// PUC's `lastline` for each position read (see `Chunk::lastlines`).
+    lastlines: Vec<u32>,
+    /// The first error met.
+    cut: Option<Cut>,
+    /// See `Chunk::partial_from`.
+    partial_from: Pos,
+    /// The source comes from a reader function (see `scan`).
+    from_reader: bool,
     /// Nesting depth, counted as PUC counts C levels.
     level: u32,
     /// The function being parsed.
     function: FunctionState,
-    /// Labels in scope (of all functions being parsed), with their lines:
-    /// PUC rejects a repeated label while parsing.
-    labels: Vec<(Name, u32)>,
+    /// Local variables in scope in the enclosing functions.
+    outer_locals: u32,
 }
 
 /// What the parser tracks about the function it is in.
@@ -142,111 +184,163 @@ struct FunctionState {
     locals: u32,
     /// Whether `...` is allowed.
     is_vararg: bool,
-    /// Where this function's labels start in `Parser::labels`.
-    first_label: usize,
 }
 
-type Parsed<T> = Result<T, SyntaxError>;
-
 impl Parser<'_> {
-    // ----- tokens -----
+    // ----- tokens and errors -----
 
     /// The line of the current token (PUC's `linenumber`).
     fn line(&self) -> u32 {
         self.lex.line()
     }
 
-    fn next(&mut self) -> Parsed<()> {
-        self.token = match self.ahead.take() {
-            Some(token) => token,
-            None => self.lex.next_token()?,
+    /// Moves to the next token (PUC's `luaX_next`).
+    fn next(&mut self) {
+        if self.cut.is_some() {
+            return;
+        }
+        let lastline = self.lex.line();
+        let token = match self.ahead.take() {
+            Some(token) => Ok(token),
+            None => self.scan(self.lastlines.len() as Pos),
         };
-        Ok(())
-    }
-
-    fn peek(&mut self) -> Parsed<&Token> {
-        if self.ahead.is_none() {
-            self.ahead = Some(self.lex.next_token()?);
+        match token {
+            Ok(token) => {
+                self.token = token;
+                self.lastlines.push(lastline);
+                self.pos = (self.lastlines.len() - 1) as Pos;
+            }
+            // A lexical error: the token being read never becomes current.
+            Err(error) => self.stop(error, self.lastlines.len() as Pos, false),
         }
-        Ok(self.ahead.as_ref().unwrap_or(&Token::Eof))
     }
 
-    fn test_next(&mut self, token: &Token) -> Parsed<bool> {
+    fn peek(&mut self) -> &Token {
+        if self.cut.is_none() && self.ahead.is_none() {
+            match self.scan(self.pos + 1) {
+                Ok(token) => self.ahead = Some(token),
+                Err(error) => self.stop(error, self.pos + 1, false),
+            }
+        }
+        self.ahead.as_ref().unwrap_or(&Token::Eof)
+    }
+
+    /// Reads the token at `pos` from the scanner, noting whether it reached
+    /// the end of the source. PUC reads a source given by a reader function
+    /// as it scans: reaching the end of what has been read calls the
+    /// reader, one C level deeper than the parser, which fails one level
+    /// before the parser's own limit.
+    fn scan(&mut self, pos: Pos) -> Result<Token, SyntaxError> {
+        let token = self.lex.next_token();
+        if self.lex.at_end() {
+            if self.from_reader && self.level + 1 >= MAX_LEVELS {
+                // Whatever the reader would give.
+                return Err(SyntaxError {
+                    message: b"C stack overflow".to_vec(),
+                    incomplete: false,
+                });
+            }
+            if self.partial_from == Pos::MAX {
+                self.partial_from = pos;
+            }
+        }
+        token
+    }
+
+    /// Records the first error (at position `pos`) and makes the rest of
+    /// the source look empty; positions from here on are past the cut.
+    fn stop(&mut self, error: SyntaxError, pos: Pos, compile_first: bool) {
+        let cut = self.cut.get_or_insert(Cut {
+            error,
+            pos,
+            compile_first,
+        });
+        self.pos = cut.pos + 1;
+        self.token = Token::Eof;
+        self.ahead = None;
+    }
+
+    /// A syntax error at the current token: `msg near 'tok'`. PUC has
+    /// already compiled what came before this token.
+    fn fail(&mut self, message: &[u8]) {
+        let error = self.lex.error(message, Some(&self.token));
+        self.stop(error, self.pos, true);
+    }
+
+    /// An error PUC's parser raises at the current token before compiling
+    /// anything for it (`near` it when `near`).
+    fn fail_early(&mut self, message: &[u8], near: bool) {
+        let error = self.lex.error(message, near.then_some(&self.token));
+        self.stop(error, self.pos, false);
+    }
+
+    fn test_next(&mut self, token: &Token) -> bool {
         if self.token == *token {
-            self.next()?;
-            Ok(true)
+            self.next();
+            true
         } else {
-            Ok(false)
+            false
         }
     }
 
-    /// An error at the current token: `msg near 'tok'`.
-    fn error(&self, message: &[u8]) -> SyntaxError {
-        self.lex.error(message, Some(&self.token))
-    }
-
-    /// A semantic error: PUC reports it without a `near` part.
-    fn semantic_error(&self, message: &[u8]) -> SyntaxError {
-        self.lex.error(message, None)
-    }
-
-    fn expected(&self, token: &Token) -> SyntaxError {
+    fn fail_expected(&mut self, token: &Token) {
         let mut message = token.describe();
         message.extend_from_slice(b" expected");
-        self.error(&message)
+        self.fail(&message);
     }
 
-    fn check(&self, token: &Token) -> Parsed<()> {
-        if self.token == *token {
-            Ok(())
-        } else {
-            Err(self.expected(token))
+    fn check(&mut self, token: &Token) {
+        if self.token != *token && self.cut.is_none() {
+            self.fail_expected(token);
         }
     }
 
-    fn check_next(&mut self, token: &Token) -> Parsed<()> {
-        self.check(token)?;
-        self.next()
+    fn check_next(&mut self, token: &Token) {
+        self.check(token);
+        self.next();
     }
 
     /// Consumes `what`, which closes `who` opened at line `where_`.
-    fn check_match(&mut self, what: &Token, who: &Token, where_: u32) -> Parsed<()> {
-        if self.test_next(what)? {
-            return Ok(());
+    fn check_match(&mut self, what: &Token, who: &Token, where_: u32) {
+        if self.test_next(what) || self.cut.is_some() {
+            return;
         }
         if where_ == self.line() {
-            return Err(self.expected(what));
+            return self.fail_expected(what);
         }
         let mut message = what.describe();
         message.extend_from_slice(b" expected (to close ");
         message.extend_from_slice(&who.describe());
         message.extend_from_slice(format!(" at line {where_})").as_bytes());
-        Err(self.error(&message))
+        self.fail(&message);
     }
 
-    /// Consumes a name token, giving its bytes.
-    fn name(&mut self) -> Parsed<Name> {
+    /// Consumes a name token, giving its bytes (empty after an error).
+    fn name(&mut self) -> Name {
         match std::mem::replace(&mut self.token, Token::Eof) {
             Token::Name(name) => {
-                self.next()?;
-                Ok(name)
+                self.next();
+                name
             }
             other => {
                 self.token = other;
-                Err(self.expected(&Token::Name(Box::default())))
+                if self.cut.is_none() {
+                    self.fail_expected(&Token::Name(Box::default()));
+                }
+                Name::default()
             }
         }
     }
 
-    fn enter_level(&mut self) -> Parsed<()> {
+    fn enter_level(&mut self) {
         self.level += 1;
-        if self.level >= MAX_LEVELS {
-            return Err(SyntaxError {
+        if self.level >= MAX_LEVELS && self.cut.is_none() {
+            let error = SyntaxError {
                 message: b"C stack overflow".to_vec(),
                 incomplete: false,
-            });
+            };
+            self.stop(error, self.pos, true);
         }
-        Ok(())
     }
 
     fn leave_level(&mut self) {
@@ -255,23 +349,55 @@ impl Parser<'_> {
 
     /// Counts a new local variable of the current function. PUC checks its
     /// limit while parsing, at this point (so the message is `near` the
-    /// token after the name), before any later syntax error.
-    fn declare_local(&mut self) -> Parsed<()> {
-        if self.function.locals + 1 > MAX_LOCALS {
+    /// token after the name).
+    fn declare_local(&mut self) {
+        if self.function.locals + 1 > MAX_LOCALS && self.cut.is_none() {
             let place = match self.function.line {
                 0 => "main function".to_string(),
                 line => format!("function at line {line}"),
             };
             let message = format!("too many local variables (limit is {MAX_LOCALS}) in {place}");
-            return Err(self.error(message.as_bytes()));
+            self.fail_early(message.as_bytes(), true);
+        }
+        if self.outer_locals + self.function.locals + 1 > MAX_ALL_LOCALS && self.cut.is_none() {
+            // PUC's array of them is full: a bare runtime error.
+            let message = format!("too many local variables (limit is {MAX_ALL_LOCALS})");
+            let error = SyntaxError {
+                message: message.into_bytes(),
+                incomplete: false,
+            };
+            self.stop(error, self.pos, false);
         }
         self.function.locals += 1;
-        Ok(())
+    }
+
+    /// An expression standing for one that is missing after an error; it
+    /// starts where it was expected (PUC generated the code for what came
+    /// before the expression there) and ends past the cut.
+    fn missing_expr(&self, start: Pos) -> Expr {
+        Expr {
+            kind: ExprKind::Nil,
+            line: self.line(),
+            start,
+            end: self.pos,
+        }
+    }
+
+    /// Appends a statement that ends here.
+    /// (`statement` sets its start.)
+    fn push(&self, stats: &mut Vec<Stat>, kind: StatKind, line: u32) {
+        stats.push(Stat {
+            kind,
+            line,
+            start: self.pos,
+            end: self.pos,
+        });
     }
 
     // ----- blocks and statements -----
 
-    /// Whether the current token ends a block.
+    /// Whether the current token ends a block (`until` ends statement
+    /// lists but not scopes: see `label_stat`).
     fn block_follows(&self) -> bool {
         matches!(
             self.token,
@@ -282,36 +408,37 @@ impl Parser<'_> {
     // Stack discipline. Nesting recursion (block → statement → block,
     // sub_expr → … → sub_expr) may go 200 levels deep, and debug builds
     // give every temporary of a function its own stack slot. So functions
-    // on a recursion path either only dispatch (returning the callee's
-    // result without `?`) or keep few locals: what comes before the nested
-    // part is parsed by a helper, and expressions held across a nested
-    // part are boxed (8 bytes instead of a whole `Expr`).
+    // on a recursion path either only dispatch or keep few locals: what
+    // comes before the nested part is parsed by a helper, and expressions
+    // held across a nested part are boxed (8 bytes instead of a whole
+    // `Expr`).
 
     /// A statement list, up to (not including) the token that ends it.
-    /// Its locals and labels go out of scope at its end.
-    fn block(&mut self) -> Parsed<Block> {
+    /// Its locals go out of scope at its end.
+    fn block(&mut self) -> Block {
         let locals_before = self.function.locals;
-        let labels_before = self.labels.len();
-        let mut block = Block::default();
+        let mut block = Block {
+            start: self.pos,
+            ..Block::default()
+        };
         while !self.block_follows() {
             if self.token == Token::Return {
-                block.ret = Some(self.return_stat()?);
+                block.ret = Some(self.return_stat());
                 break;
             }
-            self.statement(&mut block.stats)?;
+            self.statement(&mut block.stats);
         }
-        block.end_line = self.line();
+        block.end = self.pos;
         self.function.locals = locals_before;
-        self.labels.truncate(labels_before);
-        Ok(block)
+        block
     }
 
     /// Parses one statement and appends it (an empty statement adds
-    /// nothing; a label may bring the labels and `;` that follow it).
-    fn statement(&mut self, stats: &mut Vec<Stat>) -> Parsed<()> {
-        let line = self.line();
-        self.enter_level()?;
-        let parsed = match self.token {
+    /// nothing; a label may bring the labels that follow it).
+    fn statement(&mut self, stats: &mut Vec<Stat>) {
+        let (line, start, first) = (self.line(), self.pos, stats.len());
+        self.enter_level();
+        match self.token {
             Token::Char(b';') => self.next(),
             Token::If => self.if_stat(line, stats),
             Token::While => self.while_stat(line, stats),
@@ -323,220 +450,215 @@ impl Parser<'_> {
             Token::DbColon => self.label_stat(line, stats),
             Token::Break => self.break_stat(line, stats),
             Token::Goto => self.goto_stat(stats),
+            // After an error the token is `<eof>`: nothing to add.
+            Token::Eof => {}
             _ => self.expr_stat(line, stats),
-        };
+        }
+        if let Some(stat) = stats.get_mut(first) {
+            stat.start = start;
+        }
         self.leave_level();
-        parsed
     }
 
     /// `return [explist] [';']`: always the last statement of a block.
-    fn return_stat(&mut self) -> Parsed<Return> {
-        let line = self.line();
-        self.enter_level()?;
-        self.next()?;
+    fn return_stat(&mut self) -> Return {
+        let (line, start) = (self.line(), self.pos);
+        self.enter_level();
+        self.next();
         let exprs = if self.block_follows() || self.token == Token::Char(b';') {
             Vec::new()
         } else {
-            self.expr_list()?
+            self.expr_list()
         };
-        self.test_next(&Token::Char(b';'))?;
+        let end = self.pos;
+        self.test_next(&Token::Char(b';'));
         self.leave_level();
-        Ok(Return { exprs, line })
+        Return {
+            exprs,
+            line,
+            start,
+            end,
+        }
     }
 
-    fn break_stat(&mut self, line: u32, stats: &mut Vec<Stat>) -> Parsed<()> {
-        self.next()?;
-        stats.push(Stat {
-            kind: StatKind::Break,
-            line,
-        });
-        Ok(())
+    fn break_stat(&mut self, line: u32, stats: &mut Vec<Stat>) {
+        self.next();
+        self.push(stats, StatKind::Break, line);
     }
 
-    fn do_stat(&mut self, line: u32, stats: &mut Vec<Stat>) -> Parsed<()> {
-        self.next()?;
-        let body = self.block()?;
-        self.check_match(&Token::End, &Token::Do, line)?;
-        stats.push(Stat {
-            kind: StatKind::Do(body),
-            line,
-        });
-        Ok(())
+    fn do_stat(&mut self, line: u32, stats: &mut Vec<Stat>) {
+        self.next();
+        let body = self.block();
+        self.check_match(&Token::End, &Token::Do, line);
+        self.push(stats, StatKind::Do(body), line);
     }
 
     /// `while cond do block end`
-    fn while_stat(&mut self, line: u32, stats: &mut Vec<Stat>) -> Parsed<()> {
-        self.next()?;
-        let cond = self.boxed_expr()?;
-        self.check_next(&Token::Do)?;
-        let body = self.block()?;
-        self.check_match(&Token::End, &Token::While, line)?;
-        stats.push(Stat {
-            kind: StatKind::While { cond: *cond, body },
-            line,
-        });
-        Ok(())
+    fn while_stat(&mut self, line: u32, stats: &mut Vec<Stat>) {
+        self.next();
+        let cond = self.boxed_expr();
+        self.check_next(&Token::Do);
+        let body = self.block();
+        self.check_match(&Token::End, &Token::While, line);
+        let kind = StatKind::While { cond: *cond, body };
+        self.push(stats, kind, line);
     }
 
     /// `repeat block until cond`
-    fn repeat_stat(&mut self, line: u32, stats: &mut Vec<Stat>) -> Parsed<()> {
-        self.next()?;
-        let body = self.block()?;
-        self.check_match(&Token::Until, &Token::Repeat, line)?;
-        let cond = self.boxed_expr()?;
-        stats.push(Stat {
-            kind: StatKind::Repeat { body, cond: *cond },
-            line,
-        });
-        Ok(())
+    fn repeat_stat(&mut self, line: u32, stats: &mut Vec<Stat>) {
+        self.next();
+        let body = self.block();
+        self.check_match(&Token::Until, &Token::Repeat, line);
+        let cond = self.boxed_expr();
+        let kind = StatKind::Repeat { body, cond: *cond };
+        self.push(stats, kind, line);
     }
 
     /// `if c1 then b1 {elseif cn then bn} [else b] end`
-    fn if_stat(&mut self, line: u32, stats: &mut Vec<Stat>) -> Parsed<()> {
+    fn if_stat(&mut self, line: u32, stats: &mut Vec<Stat>) {
         let mut branches = Vec::new();
         loop {
-            self.if_branch(&mut branches)?;
+            self.if_branch(&mut branches);
             if self.token != Token::ElseIf {
                 break;
             }
         }
-        let else_block = if self.test_next(&Token::Else)? {
-            Some(self.block()?)
+        let else_block = if self.test_next(&Token::Else) {
+            Some(self.block())
         } else {
             None
         };
-        self.check_match(&Token::End, &Token::If, line)?;
-        stats.push(Stat {
-            kind: StatKind::If {
-                branches,
-                else_block,
-            },
-            line,
-        });
-        Ok(())
+        self.check_match(&Token::End, &Token::If, line);
+        let kind = StatKind::If {
+            branches,
+            else_block,
+        };
+        self.push(stats, kind, line);
     }
 
     /// `if cond then block` or `elseif cond then block`.
-    fn if_branch(&mut self, branches: &mut Vec<(Expr, Block)>) -> Parsed<()> {
-        self.next()?;
-        let cond = self.boxed_expr()?;
-        self.check_next(&Token::Then)?;
-        let block = self.block()?;
+    fn if_branch(&mut self, branches: &mut Vec<(Expr, Block)>) {
+        self.next();
+        let cond = self.boxed_expr();
+        self.check_next(&Token::Then);
+        let block = self.block();
         branches.push((*cond, block));
-        Ok(())
     }
 
     /// A `for` loop; its variables (and PUC's hidden ones) go out of scope
     /// at its end.
-    fn for_stat(&mut self, line: u32, stats: &mut Vec<Stat>) -> Parsed<()> {
+    fn for_stat(&mut self, line: u32, stats: &mut Vec<Stat>) {
         let locals_before = self.function.locals;
-        self.next()?;
-        let var = self.name()?;
-        let parsed = match self.token {
+        self.next();
+        let var = self.name();
+        match self.token {
             Token::Char(b'=') => self.numeric_for(var, line, stats),
             Token::Char(b',') | Token::In => self.generic_for(var, line, stats),
-            _ => Err(self.error(b"'=' or 'in' expected")),
-        };
+            _ => {
+                if self.cut.is_none() {
+                    self.fail(b"'=' or 'in' expected");
+                }
+            }
+        }
         self.function.locals = locals_before;
-        parsed
     }
 
     /// `= start, limit [, step] do block end`, after the variable.
-    fn numeric_for(&mut self, var: Name, line: u32, stats: &mut Vec<Stat>) -> Parsed<()> {
+    fn numeric_for(&mut self, var: Name, line: u32, stats: &mut Vec<Stat>) {
         // Three hidden control variables, then the declared one.
         for _ in 0..4 {
-            self.declare_local()?;
+            self.declare_local();
         }
-        let range = self.numeric_for_range()?;
-        self.check_next(&Token::Do)?;
-        let body = self.block()?;
-        self.check_match(&Token::End, &Token::For, line)?;
+        let range = self.numeric_for_range();
+        self.check_next(&Token::Do);
+        let body = self.block();
+        self.check_match(&Token::End, &Token::For, line);
         let (start, limit, step) = *range;
-        stats.push(Stat {
-            kind: StatKind::NumericFor {
-                var,
-                start,
-                limit,
-                step,
-                body,
-            },
-            line,
-        });
-        Ok(())
+        let kind = StatKind::NumericFor {
+            var,
+            start,
+            limit,
+            step,
+            body,
+        };
+        self.push(stats, kind, line);
     }
 
     /// `= start, limit [, step]`
-    fn numeric_for_range(&mut self) -> Parsed<Box<(Expr, Expr, Option<Expr>)>> {
-        self.next()?;
-        let start = self.expr()?;
-        self.check_next(&Token::Char(b','))?;
-        let limit = self.expr()?;
-        let step = if self.test_next(&Token::Char(b','))? {
-            Some(self.expr()?)
+    fn numeric_for_range(&mut self) -> Box<(Expr, Expr, Option<Expr>)> {
+        self.next();
+        let start = self.expr();
+        self.check_next(&Token::Char(b','));
+        let limit = self.expr();
+        let step = if self.test_next(&Token::Char(b',')) {
+            Some(self.expr())
         } else {
             None
         };
-        Ok(Box::new((start, limit, step)))
+        Box::new((start, limit, step))
     }
 
     /// `{, name} in explist do block end`, after the first variable.
-    fn generic_for(&mut self, first: Name, line: u32, stats: &mut Vec<Stat>) -> Parsed<()> {
+    fn generic_for(&mut self, first: Name, line: u32, stats: &mut Vec<Stat>) {
         // Four hidden control variables, then the declared ones.
         for _ in 0..5 {
-            self.declare_local()?;
+            self.declare_local();
         }
         let mut names = vec![first];
-        while self.test_next(&Token::Char(b','))? {
-            names.push(self.name()?);
-            self.declare_local()?;
+        while self.test_next(&Token::Char(b',')) {
+            names.push(self.name());
+            self.declare_local();
         }
-        self.check_next(&Token::In)?;
-        let exprs = self.expr_list()?;
-        self.check_next(&Token::Do)?;
-        let body = self.block()?;
-        self.check_match(&Token::End, &Token::For, line)?;
-        stats.push(Stat {
-            kind: StatKind::GenericFor { names, exprs, body },
-            line,
-        });
-        Ok(())
+        self.check_next(&Token::In);
+        let exprs_line = self.line();
+        let exprs = self.expr_list();
+        self.check_next(&Token::Do);
+        let body = self.block();
+        self.check_match(&Token::End, &Token::For, line);
+        let kind = StatKind::GenericFor {
+            names,
+            exprs,
+            exprs_line,
+            body,
+        };
+        self.push(stats, kind, line);
     }
 
     /// `function a.b.c:m body`
-    fn function_stat(&mut self, line: u32, stats: &mut Vec<Stat>) -> Parsed<()> {
-        self.next()?;
-        let name = self.function_name()?;
-        let func = self.body(name.method.is_some(), line)?;
-        stats.push(Stat {
-            kind: StatKind::Function { name: *name, func },
-            line,
-        });
-        Ok(())
+    fn function_stat(&mut self, line: u32, stats: &mut Vec<Stat>) {
+        self.next();
+        let name = self.function_name();
+        let func = self.body(name.method.is_some(), line);
+        let kind = StatKind::Function { name: *name, func };
+        self.push(stats, kind, line);
     }
 
     /// `a.b.c:m` after `function`.
-    fn function_name(&mut self) -> Parsed<Box<FuncName>> {
-        let base = self.name()?;
+    fn function_name(&mut self) -> Box<FuncName> {
+        let base = self.name();
+        let base_end = self.pos;
         let mut fields = Vec::new();
-        while self.test_next(&Token::Char(b'.'))? {
+        while self.test_next(&Token::Char(b'.')) {
             let field_line = self.line();
-            fields.push((self.name()?, field_line));
+            let field = self.name();
+            fields.push((field, field_line, self.pos));
         }
-        let method = if self.test_next(&Token::Char(b':'))? {
-            Some(self.name()?)
+        let method = if self.test_next(&Token::Char(b':')) {
+            Some((self.name(), self.pos))
         } else {
             None
         };
-        Ok(Box::new(FuncName {
+        Box::new(FuncName {
             base,
+            base_end,
             fields,
             method,
-        }))
+        })
     }
 
-    fn local_or_local_function(&mut self, line: u32, stats: &mut Vec<Stat>) -> Parsed<()> {
-        self.next()?;
-        if self.test_next(&Token::Function)? {
+    fn local_or_local_function(&mut self, line: u32, stats: &mut Vec<Stat>) {
+        self.next();
+        if self.test_next(&Token::Function) {
             self.local_function(line, stats)
         } else {
             self.local_stat(line, stats)
@@ -544,178 +666,168 @@ impl Parser<'_> {
     }
 
     /// `local function name body`, after `local function`.
-    fn local_function(&mut self, line: u32, stats: &mut Vec<Stat>) -> Parsed<()> {
-        let name = self.name()?;
-        self.declare_local()?;
+    fn local_function(&mut self, line: u32, stats: &mut Vec<Stat>) {
+        let name = self.name();
+        self.declare_local();
         // PUC's `linedefined` here is the line of the token after the name.
-        let func = self.body(false, self.line())?;
-        stats.push(Stat {
-            kind: StatKind::LocalFunction { name, func },
-            line,
-        });
-        Ok(())
+        let func = self.body(false, self.line());
+        self.push(stats, StatKind::LocalFunction { name, func }, line);
     }
 
     /// `local n1 <attr>, n2 = e1, e2`, after the `local`.
-    fn local_stat(&mut self, line: u32, stats: &mut Vec<Stat>) -> Parsed<()> {
+    fn local_stat(&mut self, line: u32, stats: &mut Vec<Stat>) {
         let mut names = Vec::new();
         let mut has_close = false;
         loop {
-            let name = self.name()?;
-            self.declare_local()?;
-            let attrib = self.attribute()?;
+            let name = self.name();
+            self.declare_local();
+            let attrib = self.attribute();
             if attrib == Attrib::Close {
-                if has_close {
-                    return Err(
-                        self.semantic_error(b"multiple to-be-closed variables in local list")
-                    );
+                if has_close && self.cut.is_none() {
+                    self.fail_early(b"multiple to-be-closed variables in local list", false);
                 }
                 has_close = true;
             }
             names.push((name, attrib));
-            if !self.test_next(&Token::Char(b','))? {
+            if !self.test_next(&Token::Char(b',')) {
                 break;
             }
         }
-        let exprs = if self.test_next(&Token::Char(b'='))? {
-            self.expr_list()?
+        let exprs = if self.test_next(&Token::Char(b'=')) {
+            self.expr_list()
         } else {
             Vec::new()
         };
-        stats.push(Stat {
-            kind: StatKind::Local { names, exprs },
-            line,
-        });
-        Ok(())
+        self.push(stats, StatKind::Local { names, exprs }, line);
     }
 
     /// `['<' Name '>']` after a local's name.
-    fn attribute(&mut self) -> Parsed<Attrib> {
-        if !self.test_next(&Token::Char(b'<'))? {
-            return Ok(Attrib::None);
+    fn attribute(&mut self) -> Attrib {
+        if !self.test_next(&Token::Char(b'<')) {
+            return Attrib::None;
         }
-        let name = self.name()?;
-        self.check_next(&Token::Char(b'>'))?;
+        let name = self.name();
+        self.check_next(&Token::Char(b'>'));
         match &*name {
-            b"const" => Ok(Attrib::Const),
-            b"close" => Ok(Attrib::Close),
+            b"const" => Attrib::Const,
+            b"close" => Attrib::Close,
             _ => {
-                let mut message = b"unknown attribute '".to_vec();
-                message.extend_from_slice(&name);
-                message.push(b'\'');
-                Err(self.semantic_error(&message))
+                if self.cut.is_none() {
+                    let mut message = b"unknown attribute '".to_vec();
+                    message.extend_from_slice(&name);
+                    message.push(b'\'');
+                    self.fail_early(&message, false);
+                }
+                Attrib::None
             }
         }
     }
 
     /// `:: name ::`
-    fn label_stat(&mut self, line: u32, stats: &mut Vec<Stat>) -> Parsed<()> {
-        self.next()?;
-        let name = self.name()?;
-        self.check_next(&Token::DbColon)?;
-        stats.push(Stat {
-            kind: StatKind::Label(name.clone()),
-            line,
-        });
+    fn label_stat(&mut self, line: u32, stats: &mut Vec<Stat>) {
+        self.next();
+        let name = self.name();
+        self.check_next(&Token::DbColon);
+        let at = stats.len();
+        self.push(stats, StatKind::Break, line); // replaced below
         // PUC parses the no-op statements after a label inside the label's
         // own statement (so consecutive labels nest, and count levels, and
-        // the later ones are declared first).
+        // the later ones are defined first).
         while matches!(self.token, Token::Char(b';') | Token::DbColon) {
-            self.statement(stats)?;
+            self.statement(stats);
         }
-        let visible = &self.labels[self.function.first_label..];
-        if let Some((_, first_line)) = visible.iter().find(|(other, _)| *other == name) {
-            let mut message = b"label '".to_vec();
-            message.extend_from_slice(&name);
-            message.extend_from_slice(format!("' already defined on line {first_line}").as_bytes());
-            return Err(self.semantic_error(&message));
-        }
-        self.labels.push((name, line));
-        Ok(())
+        // `until` does not end the scope: PUC's `block_follow(ls, 0)`.
+        let last = matches!(
+            self.token,
+            Token::Else | Token::ElseIf | Token::End | Token::Eof
+        );
+        stats[at].kind = StatKind::Label {
+            name,
+            after: self.pos,
+            last,
+        };
+        stats[at].end = self.pos;
     }
 
     /// `goto name`. Its line is the name's: PUC records that one.
-    fn goto_stat(&mut self, stats: &mut Vec<Stat>) -> Parsed<()> {
-        self.next()?;
+    fn goto_stat(&mut self, stats: &mut Vec<Stat>) {
+        self.next();
         let line = self.line();
-        let name = self.name()?;
-        stats.push(Stat {
-            kind: StatKind::Goto(name),
-            line,
-        });
-        Ok(())
+        let name = self.name();
+        self.push(stats, StatKind::Goto(name), line);
     }
 
     /// A call statement or an assignment.
-    fn expr_stat(&mut self, line: u32, stats: &mut Vec<Stat>) -> Parsed<()> {
-        let first = self.boxed_suffixed_expr()?;
+    fn expr_stat(&mut self, line: u32, stats: &mut Vec<Stat>) {
+        let first = self.boxed_suffixed_expr();
         if matches!(self.token, Token::Char(b'=' | b',')) {
             return self.assignment(*first, line, stats);
         }
         if !matches!(
             first.kind,
             ExprKind::Call { .. } | ExprKind::MethodCall { .. }
-        ) {
-            return Err(self.error(b"syntax error"));
+        ) && self.cut.is_none()
+        {
+            self.fail(b"syntax error");
         }
-        stats.push(Stat {
-            kind: StatKind::Call(*first),
-            line,
-        });
-        Ok(())
+        // Kept even when it is no call: the code for the expression comes
+        // before the error (the statement ends past the cut).
+        self.push(stats, StatKind::Call(*first), line);
     }
 
     /// `, target … = explist` after the first target.
-    fn assignment(&mut self, first: Expr, line: u32, stats: &mut Vec<Stat>) -> Parsed<()> {
+    fn assignment(&mut self, first: Expr, line: u32, stats: &mut Vec<Stat>) {
         let mut targets = vec![first];
         // PUC parses each further target one C level deeper.
         let mut extra_levels = 0;
         let exprs = loop {
             if !targets.last().is_some_and(is_assignable) {
-                return Err(self.error(b"syntax error"));
+                if self.cut.is_none() {
+                    self.fail(b"syntax error");
+                }
+                break Vec::new();
             }
-            if self.test_next(&Token::Char(b','))? {
-                targets.push(*self.boxed_suffixed_expr()?);
-                self.enter_level()?;
+            if self.test_next(&Token::Char(b',')) {
+                targets.push(*self.boxed_suffixed_expr());
+                self.enter_level();
                 extra_levels += 1;
             } else {
-                self.check_next(&Token::Char(b'='))?;
-                break self.expr_list()?;
+                self.check_next(&Token::Char(b'='));
+                break self.expr_list();
             }
         };
         self.level -= extra_levels;
-        stats.push(Stat {
-            kind: StatKind::Assign { targets, exprs },
-            line,
-        });
-        Ok(())
+        self.push(stats, StatKind::Assign { targets, exprs }, line);
     }
 
     // ----- functions -----
 
     /// `'(' parlist ')' block 'end'`; `line` is PUC's `linedefined`.
-    fn body(&mut self, is_method: bool, line: u32) -> Parsed<Box<FuncBody>> {
+    fn body(&mut self, is_method: bool, line: u32) -> Box<FuncBody> {
         let inner = FunctionState {
             line,
             locals: 0,
             is_vararg: false,
-            first_label: self.labels.len(),
         };
         let outer = std::mem::replace(&mut self.function, inner);
-        let mut func = self.parameters(is_method, line)?;
+        self.outer_locals += outer.locals;
+        let mut func = self.parameters(is_method, line);
         self.function.is_vararg = func.is_vararg;
-        func.block = self.block()?;
+        func.block = self.block();
         func.end_line = self.line();
-        self.check_match(&Token::End, &Token::Function, line)?;
+        self.check_match(&Token::End, &Token::Function, line);
+        func.after_end = self.pos;
         self.function = outer;
-        Ok(func)
+        self.outer_locals -= self.function.locals;
+        func
     }
 
     /// `'(' parlist ')'`: a function body still without its block.
-    fn parameters(&mut self, is_method: bool, line: u32) -> Parsed<Box<FuncBody>> {
-        self.check_next(&Token::Char(b'('))?;
+    fn parameters(&mut self, is_method: bool, line: u32) -> Box<FuncBody> {
+        let start = self.pos;
+        self.check_next(&Token::Char(b'('));
         if is_method {
-            self.declare_local()?; // `self`
+            self.declare_local(); // `self`
         }
         let mut params = Vec::new();
         let mut is_vararg = false;
@@ -723,63 +835,69 @@ impl Parser<'_> {
             loop {
                 match self.token {
                     Token::Name(_) => {
-                        params.push(self.name()?);
-                        self.declare_local()?;
+                        params.push(self.name());
+                        self.declare_local();
                     }
                     Token::Dots => {
-                        self.next()?;
+                        self.next();
                         is_vararg = true;
                     }
-                    _ => return Err(self.error(b"<name> or '...' expected")),
+                    _ => {
+                        if self.cut.is_none() {
+                            self.fail(b"<name> or '...' expected");
+                        }
+                        break;
+                    }
                 }
-                if is_vararg || !self.test_next(&Token::Char(b','))? {
+                if is_vararg || !self.test_next(&Token::Char(b',')) {
                     break;
                 }
             }
         }
-        self.check_next(&Token::Char(b')'))?;
-        Ok(Box::new(FuncBody {
+        let params_end = self.pos;
+        self.check_next(&Token::Char(b')'));
+        Box::new(FuncBody {
             params,
             is_vararg,
             is_method,
             block: Block::default(),
             line,
             end_line: line,
-        }))
+            start,
+            params_end,
+            after_end: params_end,
+        })
     }
 
     // ----- expressions -----
 
-    fn expr(&mut self) -> Parsed<Expr> {
-        self.sub_expr(0).map(|(expr, _)| expr)
+    fn expr(&mut self) -> Expr {
+        self.sub_expr(0).0
     }
 
     /// An expression, boxed: callers on recursion paths hold 8 bytes
     /// instead of a whole `Expr`.
-    fn boxed_expr(&mut self) -> Parsed<Box<Expr>> {
-        self.sub_expr(0).map(|(expr, _)| Box::new(expr))
+    fn boxed_expr(&mut self) -> Box<Expr> {
+        Box::new(self.sub_expr(0).0)
     }
 
-    fn expr_list(&mut self) -> Parsed<Vec<Expr>> {
-        let mut exprs = vec![self.expr()?];
-        while self.test_next(&Token::Char(b','))? {
-            exprs.push(self.expr()?);
+    fn expr_list(&mut self) -> Vec<Expr> {
+        let mut exprs = vec![self.expr()];
+        while self.test_next(&Token::Char(b',')) {
+            exprs.push(self.expr());
         }
-        Ok(exprs)
+        exprs
     }
 
     /// An expression whose binary operators all bind tighter than
     /// `limit`; also gives the first operator left unconsumed.
-    fn sub_expr(&mut self, limit: u8) -> Parsed<(Expr, Option<BinOp>)> {
-        self.enter_level()?;
+    fn sub_expr(&mut self, limit: u8) -> (Expr, Option<BinOp>) {
+        self.enter_level();
         let first = match unary_operator(&self.token) {
             Some(op) => self.unary_expr(op),
             None => self.simple_expr(),
         };
-        let parsed = match first {
-            Ok(expr) => self.binary_tail(expr, limit),
-            Err(error) => Err(error),
-        };
+        let parsed = self.binary_tail(first, limit);
         self.leave_level();
         parsed
     }
@@ -787,42 +905,51 @@ impl Parser<'_> {
     /// Extends `expr` with binary operators that bind tighter than
     /// `limit`. Operators of equal priority are gathered by this loop (left
     /// associativity without recursion).
-    fn binary_tail(&mut self, mut expr: Expr, limit: u8) -> Parsed<(Expr, Option<BinOp>)> {
+    fn binary_tail(&mut self, mut expr: Expr, limit: u8) -> (Expr, Option<BinOp>) {
         let mut op = binary_operator(&self.token);
         while let Some(current) = op.filter(|&op| priority(op).0 > limit) {
-            (expr, op) = self.binary_expr(expr, current)?;
+            (expr, op) = self.binary_expr(expr, current);
         }
-        Ok((expr, op))
+        (expr, op)
     }
 
     /// `op operand`, at the operator.
-    fn unary_expr(&mut self, op: UnOp) -> Parsed<Expr> {
-        let line = self.line();
-        self.next()?;
-        let (operand, _) = self.sub_expr(UNARY_PRIORITY)?;
-        Ok(Expr {
+    fn unary_expr(&mut self, op: UnOp) -> Expr {
+        let (line, start) = (self.line(), self.pos);
+        self.next();
+        let (operand, _) = self.sub_expr(UNARY_PRIORITY);
+        Expr {
             kind: ExprKind::Unary {
                 op,
                 operand: Box::new(operand),
             },
             line,
-        })
+            start,
+            end: self.pos,
+        }
     }
 
     /// `lhs op rhs`, at the operator; gives the operator after `rhs`.
-    fn binary_expr(&mut self, lhs: Expr, op: BinOp) -> Parsed<(Expr, Option<BinOp>)> {
+    fn binary_expr(&mut self, lhs: Expr, op: BinOp) -> (Expr, Option<BinOp>) {
         let line = self.line();
-        self.next()?;
-        let (rhs, next_op) = self.sub_expr(priority(op).1)?;
+        self.next();
+        let (rhs, next_op) = self.sub_expr(priority(op).1);
+        let start = lhs.start;
         let kind = ExprKind::Binary {
             op,
             lhs: Box::new(lhs),
             rhs: Box::new(rhs),
         };
-        Ok((Expr { kind, line }, next_op))
+        let expr = Expr {
+            kind,
+            line,
+            start,
+            end: self.pos,
+        };
+        (expr, next_op)
     }
 
-    fn simple_expr(&mut self) -> Parsed<Expr> {
+    fn simple_expr(&mut self) -> Expr {
         match self.token {
             Token::Char(b'{') => self.table(),
             Token::Function => self.function_expr(),
@@ -838,8 +965,8 @@ impl Parser<'_> {
     }
 
     /// A constant or `...`.
-    fn literal(&mut self) -> Parsed<Expr> {
-        let line = self.line();
+    fn literal(&mut self) -> Expr {
+        let (line, start) = (self.line(), self.pos);
         let kind = match &mut self.token {
             Token::Float(f) => ExprKind::Number(*f),
             Token::Integer(i) => ExprKind::Integer(*i),
@@ -849,70 +976,91 @@ impl Parser<'_> {
             Token::False => ExprKind::False,
             _ => {
                 if !self.function.is_vararg {
-                    return Err(self.error(b"cannot use '...' outside a vararg function"));
+                    self.fail(b"cannot use '...' outside a vararg function");
+                    return self.missing_expr(start);
                 }
                 ExprKind::Vararg
             }
         };
-        self.next()?;
-        Ok(Expr { kind, line })
-    }
-
-    /// `function body`, at `function`.
-    fn function_expr(&mut self) -> Parsed<Expr> {
-        let line = self.line();
-        self.next()?;
-        // PUC's `linedefined` here is the line of the token after `function`.
-        let func = self.body(false, self.line())?;
-        Ok(Expr {
-            kind: ExprKind::Function(func),
+        self.next();
+        Expr {
+            kind,
             line,
-        })
-    }
-
-    /// `Name` or `(expr)`.
-    fn primary_expr(&mut self) -> Parsed<Expr> {
-        match self.token {
-            Token::Char(b'(') => self.paren_expr(),
-            Token::Name(_) => {
-                let line = self.line();
-                let kind = ExprKind::Name(self.name()?);
-                Ok(Expr { kind, line })
-            }
-            _ => Err(self.error(b"unexpected symbol")),
+            start,
+            end: self.pos,
         }
     }
 
-    fn paren_expr(&mut self) -> Parsed<Expr> {
-        let line = self.line();
-        self.next()?;
-        let inner = self.boxed_expr()?;
-        self.check_match(&Token::Char(b')'), &Token::Char(b'('), line)?;
-        Ok(Expr {
-            kind: ExprKind::Paren(inner),
+    /// `function body`, at `function`.
+    fn function_expr(&mut self) -> Expr {
+        let (line, start) = (self.line(), self.pos);
+        self.next();
+        // PUC's `linedefined` here is the line of the token after `function`.
+        let func = self.body(false, self.line());
+        Expr {
+            kind: ExprKind::Function(func),
             line,
-        })
+            start,
+            end: self.pos,
+        }
     }
 
-    fn boxed_suffixed_expr(&mut self) -> Parsed<Box<Expr>> {
-        self.suffixed_expr().map(Box::new)
+    /// `Name` or `(expr)`.
+    fn primary_expr(&mut self) -> Expr {
+        match self.token {
+            Token::Char(b'(') => self.paren_expr(),
+            Token::Name(_) => {
+                let (line, start) = (self.line(), self.pos);
+                let kind = ExprKind::Name(self.name());
+                Expr {
+                    kind,
+                    line,
+                    start,
+                    end: self.pos,
+                }
+            }
+            _ => {
+                let start = self.pos;
+                if self.cut.is_none() {
+                    self.fail(b"unexpected symbol");
+                }
+                self.missing_expr(start)
+            }
+        }
+    }
+
+    fn paren_expr(&mut self) -> Expr {
+        let (line, start) = (self.line(), self.pos);
+        self.next();
+        let inner = self.boxed_expr();
+        self.check_match(&Token::Char(b')'), &Token::Char(b'('), line);
+        Expr {
+            kind: ExprKind::Paren(inner),
+            line,
+            start,
+            end: self.pos,
+        }
+    }
+
+    fn boxed_suffixed_expr(&mut self) -> Box<Expr> {
+        Box::new(self.suffixed_expr())
     }
 
     /// A primary expression followed by any number of `.name`, `[key]`,
     /// `:name args` and call suffixes (a loop: chains can be long).
-    fn suffixed_expr(&mut self) -> Parsed<Expr> {
-        let mut expr = self.primary_expr()?;
+    fn suffixed_expr(&mut self) -> Expr {
+        let mut expr = self.primary_expr();
         while matches!(
             self.token,
             Token::Char(b'.' | b'[' | b':' | b'(' | b'{') | Token::String(_)
         ) {
-            expr = self.suffix(expr)?;
+            expr = self.suffix(expr);
         }
-        Ok(expr)
+        expr
     }
 
     /// Applies the suffix at the current token to `expr`.
-    fn suffix(&mut self, expr: Expr) -> Parsed<Expr> {
+    fn suffix(&mut self, expr: Expr) -> Expr {
         match self.token {
             Token::Char(b'.') => self.field_suffix(expr),
             Token::Char(b'[') => self.key_suffix(expr),
@@ -922,131 +1070,155 @@ impl Parser<'_> {
     }
 
     /// `obj.name`
-    fn field_suffix(&mut self, obj: Expr) -> Parsed<Expr> {
-        self.next()?;
-        let line = self.line();
-        let key = boxed(ExprKind::String(self.name()?), line);
+    fn field_suffix(&mut self, obj: Expr) -> Expr {
+        self.next();
+        let (line, key_start) = (self.line(), self.pos);
+        let key = Box::new(Expr {
+            kind: ExprKind::String(self.name()),
+            line,
+            start: key_start,
+            end: self.pos,
+        });
+        let start = obj.start;
         let obj = Box::new(obj);
-        Ok(Expr {
+        Expr {
             kind: ExprKind::Index { obj, key },
             line,
-        })
+            start,
+            end: self.pos,
+        }
     }
 
     /// `obj[key]`
-    fn key_suffix(&mut self, obj: Expr) -> Parsed<Expr> {
+    fn key_suffix(&mut self, obj: Expr) -> Expr {
+        let start = obj.start;
         let obj = Box::new(obj);
-        self.next()?;
-        let key = self.boxed_expr()?;
+        self.next();
+        let key = self.boxed_expr();
         let line = self.line();
-        self.check_next(&Token::Char(b']'))?;
-        Ok(Expr {
+        self.check_next(&Token::Char(b']'));
+        Expr {
             kind: ExprKind::Index { obj, key },
             line,
-        })
+            start,
+            end: self.pos,
+        }
     }
 
     /// `obj:name args`
-    fn method_suffix(&mut self, obj: Expr) -> Parsed<Expr> {
+    fn method_suffix(&mut self, obj: Expr) -> Expr {
+        let start = obj.start;
         let obj = Box::new(obj);
-        self.next()?;
-        let method = self.name()?;
+        self.next();
+        let method = self.name();
         let line = self.line();
-        let args = self.call_args()?;
-        Ok(Expr {
+        let args = self.call_args();
+        Expr {
             kind: ExprKind::MethodCall { obj, method, args },
             line,
-        })
+            start,
+            end: self.pos,
+        }
     }
 
     /// `func args`
-    fn call_suffix(&mut self, func: Expr) -> Parsed<Expr> {
+    fn call_suffix(&mut self, func: Expr) -> Expr {
+        let start = func.start;
         let func = Box::new(func);
         let line = self.line();
-        let args = self.call_args()?;
-        Ok(Expr {
+        let args = self.call_args();
+        Expr {
             kind: ExprKind::Call { func, args },
             line,
-        })
+            start,
+            end: self.pos,
+        }
     }
 
     /// `(explist)`, a table constructor or a string literal.
-    fn call_args(&mut self) -> Parsed<Vec<Expr>> {
+    fn call_args(&mut self) -> Vec<Expr> {
         match self.token {
             Token::Char(b'(') => self.parenthesized_args(),
-            Token::Char(b'{') => self.table().map(|table| vec![table]),
-            Token::String(_) => self.literal().map(|string| vec![string]),
-            _ => Err(self.error(b"function arguments expected")),
+            Token::Char(b'{') => vec![self.table()],
+            Token::String(_) => vec![self.literal()],
+            _ => {
+                if self.cut.is_none() {
+                    self.fail(b"function arguments expected");
+                }
+                Vec::new()
+            }
         }
     }
 
-    fn parenthesized_args(&mut self) -> Parsed<Vec<Expr>> {
+    fn parenthesized_args(&mut self) -> Vec<Expr> {
         let line = self.line();
-        self.next()?;
+        self.next();
         let args = if self.token == Token::Char(b')') {
             Vec::new()
         } else {
-            self.expr_list()?
+            self.expr_list()
         };
-        self.check_match(&Token::Char(b')'), &Token::Char(b'('), line)?;
-        Ok(args)
+        self.check_match(&Token::Char(b')'), &Token::Char(b'('), line);
+        args
     }
 
     /// `{ field { sep field } [sep] }`
-    fn table(&mut self) -> Parsed<Expr> {
-        let line = self.line();
-        self.check_next(&Token::Char(b'{'))?;
+    fn table(&mut self) -> Expr {
+        let (line, start) = (self.line(), self.pos);
+        self.check_next(&Token::Char(b'{'));
         let mut fields = Vec::new();
-        while self.token != Token::Char(b'}') {
-            self.table_field(&mut fields)?;
-            if !(self.test_next(&Token::Char(b','))? || self.test_next(&Token::Char(b';'))?) {
+        while self.token != Token::Char(b'}') && self.cut.is_none() {
+            self.table_field(&mut fields);
+            if !(self.test_next(&Token::Char(b',')) || self.test_next(&Token::Char(b';'))) {
                 break;
             }
         }
-        self.check_match(&Token::Char(b'}'), &Token::Char(b'{'), line)?;
-        Ok(Expr {
+        self.check_match(&Token::Char(b'}'), &Token::Char(b'{'), line);
+        Expr {
             kind: ExprKind::Table(fields),
             line,
-        })
+            start,
+            end: self.pos,
+        }
     }
 
     /// One field of a table constructor, appended to `fields`.
-    fn table_field(&mut self, fields: &mut Vec<TableField>) -> Parsed<()> {
+    fn table_field(&mut self, fields: &mut Vec<TableField>) {
         // Taken before the look-ahead, which moves the scanner's line on.
-        let line = self.line();
-        let named_key = matches!(self.token, Token::Name(_)) && *self.peek()? == Token::Char(b'=');
+        let (line, start) = (self.line(), self.pos);
+        let named_key = matches!(self.token, Token::Name(_)) && *self.peek() == Token::Char(b'=');
         if named_key {
             self.named_field(line, fields)
         } else if self.token == Token::Char(b'[') {
-            self.bracketed_field(fields)
+            self.bracketed_field(start, fields)
         } else {
-            let value = self.expr()?;
+            let value = self.expr();
             fields.push(TableField::Item(value));
-            Ok(())
         }
     }
 
     /// `name = value`
-    fn named_field(&mut self, line: u32, fields: &mut Vec<TableField>) -> Parsed<()> {
+    fn named_field(&mut self, line: u32, fields: &mut Vec<TableField>) {
+        let start = self.pos;
         let key = Expr {
-            kind: ExprKind::String(self.name()?),
+            kind: ExprKind::String(self.name()),
             line,
+            start,
+            end: self.pos,
         };
-        self.next()?; // '='
-        let value = self.expr()?;
-        fields.push(TableField::Keyed { key, value });
-        Ok(())
+        self.next(); // '='
+        let value = self.expr();
+        fields.push(TableField::Keyed { start, key, value });
     }
 
     /// `[key] = value`
-    fn bracketed_field(&mut self, fields: &mut Vec<TableField>) -> Parsed<()> {
-        self.next()?;
-        let key = self.expr()?;
-        self.check_next(&Token::Char(b']'))?;
-        self.check_next(&Token::Char(b'='))?;
-        let value = self.expr()?;
-        fields.push(TableField::Keyed { key, value });
-        Ok(())
+    fn bracketed_field(&mut self, start: Pos, fields: &mut Vec<TableField>) {
+        self.next();
+        let key = self.expr();
+        self.check_next(&Token::Char(b']'));
+        self.check_next(&Token::Char(b'='));
+        let value = self.expr();
+        fields.push(TableField::Keyed { start, key, value });
     }
 }
 
@@ -1211,44 +1383,46 @@ mod tests {
         }
     }
 
-    /// PUC rejects a label repeated in an enclosing block of the same
-    /// function while parsing (consecutive labels: the later one first).
+    /// The first error becomes the chunk's cut; the statements before it
+    /// stay, the one it interrupts is completed past the cut.
     #[test]
-    fn repeated_labels_match_puc() {
-        let cases = [
-            (
-                "::a::\n::a::",
-                Some("t:2: label 'a' already defined on line 2"),
-            ),
-            (
-                "::a:: ::b:: ::a::",
-                Some("t:1: label 'a' already defined on line 1"),
-            ),
-            (
-                "::a:: do ::a:: end",
-                Some("t:1: label 'a' already defined on line 1"),
-            ),
-            (
-                "::a:: ::b::\n::c:: ::b::",
-                Some("t:2: label 'b' already defined on line 2"),
-            ),
-            (
-                "::a:: ::a:: x = = 1",
-                Some("t:1: label 'a' already defined on line 1"),
-            ),
-            ("::a:: x = = 1", Some("t:1: unexpected symbol near '='")),
-            ("do ::a:: end ::a::", None),
-            ("::a:: function f() ::a:: end", None),
-            ("if x then ::a:: else ::a:: end", None),
-            ("repeat ::a:: until x ::a::", None),
-        ];
-        for (src, expected) in cases {
-            let result = parse(src.as_bytes(), b"=t");
-            let message = result
-                .err()
-                .map(|e| String::from_utf8_lossy(&e.message).into_owned());
-            assert_eq!(message.as_deref(), expected, "{src}");
-        }
+    fn first_error_cuts_the_tree() {
+        let chunk = parse_prefix(b"x = 1\ny = = 2\nz = 3", b"=t");
+        let cut = chunk.cut.as_ref().expect("a cut");
+        assert_eq!(cut.error.message, b"t:2: unexpected symbol near '='");
+        // Tokens: x = 1 y = = → the second `=` is at 5.
+        assert_eq!((cut.pos, cut.compile_first), (5, true));
+        assert_eq!(chunk.block.stats.len(), 2);
+        let StatKind::Assign { targets, exprs } = &chunk.block.stats[1].kind else {
+            panic!("assignment expected");
+        };
+        assert_eq!((targets[0].end, exprs[0].start, exprs[0].end), (4, 5, 6));
+        assert_eq!((chunk.block.end, chunk.eof), (6, 6));
+
+        // A lexical error: the token never becomes current.
+        let chunk = parse_prefix(b"x = 3x", b"=t");
+        let cut = chunk.cut.as_ref().expect("a cut");
+        assert_eq!((cut.pos, cut.compile_first), (2, false));
+        // The parser's own checks come before any code for their token.
+        let chunk = parse_prefix(b"local a <foo> = 1", b"=t");
+        let cut = chunk.cut.as_ref().expect("a cut");
+        assert_eq!(cut.error.message, b"t:1: unknown attribute 'foo'");
+        assert_eq!((cut.pos, cut.compile_first), (5, false));
+        // No error: no cut. The `1` reaches the end of the text: with more
+        // text it could be another number.
+        let chunk = parse_prefix(b"return 1", b"=t");
+        assert!(chunk.cut.is_none());
+        assert_eq!((chunk.eof, chunk.partial_from), (2, 1));
+    }
+
+    /// PUC's `lastline` for each token: the line where the token before it
+    /// ends, or its own after a look-ahead (a table field's name).
+    #[test]
+    fn lastlines_follow_puc() {
+        let chunk = parses("f(\n1\n)\nt = {\nx\n= 1}");
+        // f ( 1 ) t = { x = 1 } <eof>: consuming `x` after looking at
+        // the `=` gives the `=` the line of the `=`.
+        assert_eq!(chunk.lastlines, [1, 1, 1, 2, 3, 4, 4, 4, 6, 6, 6, 6]);
     }
 
     #[test]
@@ -1280,7 +1454,7 @@ mod tests {
                 let fields: Vec<String> = fields
                     .iter()
                     .map(|f| match f {
-                        TableField::Keyed { key, value } => {
+                        TableField::Keyed { key, value, .. } => {
                             format!("[{}]={}", show(key), show(value))
                         }
                         TableField::Item(value) => show(value),
@@ -1410,7 +1584,7 @@ mod tests {
                 assert_eq!(&*name.base, b"t");
                 let fields: Vec<&[u8]> = name.fields.iter().map(|f| &*f.0).collect();
                 assert_eq!(fields, [b"a", b"b"]);
-                assert_eq!(name.method.as_deref(), Some(&b"m"[..]));
+                assert_eq!(name.method.as_ref().map(|m| &*m.0), Some(&b"m"[..]));
                 assert!(func.is_method && !func.is_vararg);
                 assert_eq!((func.line, func.end_line), (3, 3));
             }
@@ -1427,7 +1601,7 @@ mod tests {
             matches!(kinds[7], StatKind::If { branches, else_block: Some(_) } if branches.len() == 2)
         );
         assert!(matches!(kinds[8], StatKind::Do(_)));
-        assert!(matches!(kinds[9], StatKind::Label(name) if &**name == b"done"));
+        assert!(matches!(kinds[9], StatKind::Label { name, .. } if &**name == b"done"));
         assert!(
             matches!(kinds[10], StatKind::Assign { targets, exprs } if targets.len() == 3 && exprs.len() == 2)
         );
@@ -1456,7 +1630,9 @@ mod tests {
         };
         assert_eq!((obj.line, value(3).line), (10, 13));
         assert_eq!(chunk.block.ret.as_ref().map(|r| r.line), Some(14));
-        assert_eq!((chunk.block.end_line, chunk.end_line), (16, 16));
+        // return ; <eof>: the block ends at `<eof>`, whose lastline is 14.
+        assert_eq!((chunk.block.end, chunk.eof), (23, 23));
+        assert_eq!(chunk.lastline(chunk.eof), 14);
 
         let chunk = parses("local f = function\n(a)\nend\ngoto\nlabel\n");
         let StatKind::Local { exprs, .. } = &chunk.block.stats[0].kind else {
@@ -1467,7 +1643,6 @@ mod tests {
         };
         // PUC's `linedefined` for a function expression is the line of `(`.
         assert_eq!((exprs[0].line, body.line, body.end_line), (1, 2, 3));
-        assert_eq!(body.block.end_line, 3);
         // A goto's line is its label name's.
         assert_eq!(chunk.block.stats[1].line, 5);
 
@@ -1479,7 +1654,7 @@ mod tests {
         let ExprKind::Table(fields) = &exprs[0].kind else {
             panic!("table expected");
         };
-        let TableField::Keyed { key, value } = &fields[0] else {
+        let TableField::Keyed { key, value, .. } = &fields[0] else {
             panic!("keyed field expected");
         };
         assert_eq!((exprs[0].line, key.line, value.line), (1, 2, 4));

@@ -3,7 +3,12 @@
 //!
 //! A reader function is called through the executor, one piece at a time,
 //! so it may yield; the pieces wait in the native's window until the reader
-//! returns nil or an empty string, then the whole text is compiled.
+//! returns nil or an empty string, then the whole text is compiled. They
+//! are merged as they come (a few strings of decreasing sizes), so an
+//! endless reader does not fill the stack. PUC parses as it reads and
+//! stops reading at the first error: the text read so far is checked for
+//! an error that no continuation could change (`compile::early_error`), at
+//! every piece while it is short, then each time its size doubles.
 
 use std::io::Read;
 
@@ -28,7 +33,18 @@ pub fn load_chunk<'gc>(
     mode: &[u8],
     env: Option<Value<'gc>>,
 ) -> Result<Value<'gc>, Vec<u8>> {
-    let is_binary = text.first() == Some(&BINARY_SIGNATURE);
+    if let Some(message) = header_error(text.first().copied(), chunkname, mode) {
+        return Err(message);
+    }
+    let function = ctx.load(text, chunkname, env).map_err(|e| e.message)?;
+    Ok(Value::from(function))
+}
+
+/// The error for a chunk starting with `first` that `mode` does not allow,
+/// or that is binary (which Saturn cannot load). PUC decides this on the
+/// first byte.
+fn header_error(first: Option<u8>, chunkname: &[u8], mode: &[u8]) -> Option<Vec<u8>> {
+    let is_binary = first == Some(BINARY_SIGNATURE);
     let (kind, needed) = if is_binary {
         ("binary", b'b')
     } else {
@@ -36,17 +52,16 @@ pub fn load_chunk<'gc>(
     };
     if !mode.contains(&needed) {
         let mode = String::from_utf8_lossy(mode);
-        return Err(format!("attempt to load a {kind} chunk (mode is '{mode}')").into_bytes());
+        return Some(format!("attempt to load a {kind} chunk (mode is '{mode}')").into_bytes());
     }
     if is_binary {
         let mut message = saturn_vm::bytecode::chunk_id(chunkname);
         message.extend_from_slice(
             b": binary chunks are not supported by Saturn (load the source text instead)",
         );
-        return Err(message);
+        return Some(message);
     }
-    let function = ctx.load(text, chunkname, env).map_err(|e| e.message)?;
-    Ok(Value::from(function))
+    None
 }
 
 /// Returns `function`, or `fail` (nil) and the message, as `load` does.
@@ -75,8 +90,11 @@ fn bytes_or<'gc>(s: Option<LuaString<'gc>>, default: &[u8]) -> Vec<u8> {
 }
 
 /// Window layout while `load` reads from a function: the four arguments,
-/// then the pieces read so far.
+/// then the text read so far, as strings of decreasing sizes.
 const PIECES: usize = 4;
+
+/// Below this size, the text read is checked for errors at every piece.
+const CHECK_EVERY_PIECE: usize = 1024;
 
 /// `load(chunk [, chunkname [, mode [, env]]])`.
 pub fn load<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
@@ -159,22 +177,6 @@ fn piece_read<'gc>(
             }
         },
     };
-    if let Some(piece) = piece {
-        call.push(Value::String(piece))?;
-        return read_piece(
-            call,
-            ReaderState {
-                pieces: state.pieces + 1,
-                env_given: state.env_given,
-            },
-        );
-    }
-    let mut text = Vec::new();
-    for value in &call.args()[PIECES..] {
-        if let Value::String(s) = value {
-            text.extend_from_slice(s.as_bytes());
-        }
-    }
     let chunkname = match call.get(1) {
         Value::Nil => b"=(load)".to_vec(),
         other => to_string_coerced(ctx, other).map_or_else(Vec::new, |s| s.as_bytes().to_vec()),
@@ -183,9 +185,76 @@ fn piece_read<'gc>(
         Value::Nil => b"bt".to_vec(),
         other => to_string_coerced(ctx, other).map_or_else(Vec::new, |s| s.as_bytes().to_vec()),
     };
+    if let Some(piece) = piece {
+        if state.pieces == 0
+            && let Some(message) =
+                header_error(piece.as_bytes().first().copied(), &chunkname, &mode)
+        {
+            return load_result(ctx, call, Err(message));
+        }
+        let piece_len = piece.as_bytes().len();
+        call.push(Value::String(piece))?;
+        let pieces = merge_pieces(ctx, call, state.pieces + 1);
+        let total: usize = call.args()[PIECES..]
+            .iter()
+            .map(|v| match v {
+                Value::String(s) => s.as_bytes().len(),
+                _ => 0,
+            })
+            .sum();
+        let before = total - piece_len;
+        let check = total < CHECK_EVERY_PIECE || before.leading_zeros() != total.leading_zeros();
+        if check && let Some(error) = saturn_vm::compile::early_error(&text_read(call), &chunkname)
+        {
+            return load_result(ctx, call, Err(error.message));
+        }
+        return read_piece(
+            call,
+            ReaderState {
+                pieces,
+                env_given: state.env_given,
+            },
+        );
+    }
+    let text = text_read(call);
     let env = state.env_given.then(|| call.get(3));
     let result = load_chunk(ctx, &text, &chunkname, &mode, env);
     load_result(ctx, call, result)
+}
+
+/// The text read so far.
+fn text_read(call: &Call<'_, '_>) -> Vec<u8> {
+    let mut text = Vec::new();
+    for value in &call.args()[PIECES..] {
+        if let Value::String(s) = value {
+            text.extend_from_slice(s.as_bytes());
+        }
+    }
+    text
+}
+
+/// Merges the last strings of the text read while the last is at least as
+/// long as the one before, so their sizes at least double towards the
+/// bottom of the window (a few strings, each byte copied a few times).
+/// Returns how many strings are left.
+fn merge_pieces<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>, mut pieces: usize) -> usize {
+    while pieces >= 2 {
+        let end = PIECES + pieces;
+        let (Value::String(below), Value::String(last)) = (call.get(end - 2), call.get(end - 1))
+        else {
+            break;
+        };
+        if last.as_bytes().len() < below.as_bytes().len() {
+            break;
+        }
+        let mut joined = below.as_bytes().to_vec();
+        joined.extend_from_slice(last.as_bytes());
+        call.truncate(end - 2);
+        // The window had room for both: one more fits.
+        let _ = call.push(Value::String(ctx.intern(&joined)));
+        pieces -= 1;
+    }
+    pieces
 }
 
 /// The text of an OS error without Rust's ` (os error N)` suffix, as C's

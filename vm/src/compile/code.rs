@@ -7,9 +7,9 @@ use std::rc::Rc;
 use rustc_hash::FxHashMap;
 
 use super::scope::{BlockScope, LabelDesc, VarDesc};
-use super::{CResult, error_at};
+use super::{CResult, CompileError, ErrorKind};
+use crate::ast::Pos;
 use crate::bytecode::{Constant, Op, Proto, Reg, Target, UpvalDesc, VarKind};
-use crate::lex::SyntaxError;
 
 /// "No jump": the end of a jump list, or an empty list.
 pub(super) const NO_JUMP: usize = usize::MAX;
@@ -52,6 +52,9 @@ pub(super) struct FuncState {
     /// The line PUC's `lastline` would hold: the line of the last token
     /// consumed. New instructions get it.
     pub line: u32,
+    /// The token PUC's parser would have as current token: errors are
+    /// raised there.
+    pub cursor: Pos,
     /// First free register.
     pub free_reg: usize,
     /// The last instruction that is a jump target (PUC's `lasttarget`):
@@ -69,6 +72,10 @@ pub(super) struct FuncState {
     pub labels: Vec<LabelDesc>,
     /// `goto`s (and `break`s) not yet matched with a label.
     pub pending_gotos: Vec<LabelDesc>,
+    /// Labels and pending `goto`s of the enclosing functions: PUC keeps
+    /// them all in one list each, which has a limit.
+    pub outer_labels: usize,
+    pub outer_gotos: usize,
 }
 
 impl FuncState {
@@ -89,6 +96,7 @@ impl FuncState {
                 locals: Vec::new(),
             },
             line: line_defined,
+            cursor: 0,
             free_reg: 0,
             last_target: 0,
             needs_close: false,
@@ -98,20 +106,45 @@ impl FuncState {
             blocks: Vec::new(),
             labels: Vec::new(),
             pending_gotos: Vec::new(),
+            outer_labels: 0,
+            outer_gotos: 0,
         }
     }
 
-    /// A compile error at the current line.
-    pub fn error(&self, message: impl AsRef<[u8]>) -> SyntaxError {
-        self.error_at(self.line, message)
+    /// A compile error at the current token, `near` it (PUC's
+    /// `luaX_syntaxerror`).
+    pub fn error(&self, message: impl AsRef<[u8]>) -> CompileError {
+        CompileError {
+            pos: self.cursor,
+            message: message.as_ref().to_vec(),
+            kind: ErrorKind::Near,
+        }
     }
 
-    pub fn error_at(&self, line: u32, message: impl AsRef<[u8]>) -> SyntaxError {
-        error_at(&self.proto.source, line, message)
+    /// A semantic error at the current token: its line, no `near` part
+    /// (PUC's `luaK_semerror`).
+    pub fn semantic_error(&self, message: impl AsRef<[u8]>) -> CompileError {
+        CompileError {
+            kind: ErrorKind::Semantic,
+            ..self.error(message)
+        }
+    }
+
+    /// Refuses a `count`-th element in one of PUC's growing arrays limited
+    /// to `limit` elements (`luaM_growvector`): PUC raises "too many
+    /// <what> (limit is N)" as a bare runtime error.
+    pub fn check_array_limit(&self, count: usize, limit: usize, what: &str) -> CResult<()> {
+        if count <= limit {
+            return Ok(());
+        }
+        Err(CompileError {
+            kind: ErrorKind::Plain,
+            ..self.error(format!("too many {what} (limit is {limit})"))
+        })
     }
 
     /// PUC's `errorlimit`: "too many <what> (limit is N) in <function>".
-    pub fn limit_error(&self, limit: usize, what: &str) -> SyntaxError {
+    pub fn limit_error(&self, limit: usize, what: &str) -> CompileError {
         let place = match self.proto.line_defined {
             0 => "main function".to_string(),
             line => format!("function at line {line}"),

@@ -9,8 +9,11 @@ use std::rc::Rc;
 
 use super::exp::{ExpDesc, ExpKind};
 use super::{CResult, Compiler};
-use crate::ast::{Expr, ExprKind, FuncBody, Name, TableField};
+use crate::ast::{Expr, ExprKind, FuncBody, Name, Pos, TableField};
 use crate::bytecode::{Op, Reg};
+
+/// Functions defined in one function (PUC's `MAXARG_Bx`).
+const MAX_FUNCTIONS: usize = (1 << 17) - 1;
 
 /// Array items stored per `SetList` (PUC's `LFIELDS_PER_FLUSH`).
 const FIELDS_PER_FLUSH: usize = 50;
@@ -29,7 +32,7 @@ struct Constructor {
     to_store: usize,
 }
 
-impl Compiler {
+impl Compiler<'_> {
     /// Compiles `e` into a descriptor (no code yet for what can wait).
     pub(super) fn expr(&mut self, e: &Expr) -> CResult<ExpDesc> {
         match &e.kind {
@@ -38,13 +41,13 @@ impl Compiler {
                 self.suffixed(e)
             }
             ExprKind::Unary { op, operand, .. } => {
-                self.fs.line = e.line;
                 let mut v = self.expr(operand)?;
+                self.at(e.end);
                 self.fs.prefix(*op, &mut v, e.line)?;
                 Ok(v)
             }
             ExprKind::Function(body) => self.function(body, false, body.line),
-            ExprKind::Table(fields) => self.table(fields, e.line),
+            ExprKind::Table(fields) => self.table(fields, e),
             _ => self.primary(e),
         }
     }
@@ -52,9 +55,11 @@ impl Compiler {
     /// Leaves, names and parenthesised expressions.
     fn primary(&mut self, e: &Expr) -> CResult<ExpDesc> {
         if let ExprKind::Vararg = e.kind {
-            return self.vararg(e.line);
+            return self.vararg(e);
         }
-        self.fs.line = e.line;
+        if !matches!(e.kind, ExprKind::Paren(_)) {
+            self.at(e.end);
+        }
         let kind = match &e.kind {
             ExprKind::Nil => ExpKind::Nil,
             ExprKind::True => ExpKind::True,
@@ -65,6 +70,7 @@ impl Compiler {
             ExprKind::Name(name) => return self.single_var(name),
             ExprKind::Paren(inner) => {
                 let mut v = self.expr(inner)?;
+                self.at(e.end);
                 self.fs.discharge_vars(&mut v);
                 return Ok(v);
             }
@@ -75,15 +81,14 @@ impl Compiler {
 
     /// `...`: PUC emits its instruction before consuming the token, so it
     /// carries the line of the token before.
-    fn vararg(&mut self, line: u32) -> CResult<ExpDesc> {
+    fn vararg(&mut self, e: &Expr) -> CResult<ExpDesc> {
+        self.at(e.start);
         if !self.fs.proto.is_vararg {
-            return Err(self.error(
-                line,
-                "cannot use '...' outside a vararg function near '...'",
-            ));
+            // The parser refuses this first.
+            return Err(self.fs.error("cannot use '...' outside a vararg function"));
         }
         let pc = self.fs.emit(Op::VarArg { a: 0, c: 1 });
-        self.fs.line = line;
+        self.at(e.end);
         Ok(ExpDesc::new(ExpKind::Vararg(pc)))
     }
 
@@ -100,9 +105,10 @@ impl Compiler {
             let ExprKind::Binary { op, rhs, .. } = &node.kind else {
                 continue;
             };
-            self.fs.line = node.line;
+            self.at(rhs.start);
             self.fs.infix(*op, &mut v)?;
             let v2 = self.expr(rhs)?;
+            self.at(node.end);
             self.fs.posfix(*op, &mut v, v2, node.line)?;
         }
         Ok(v)
@@ -129,22 +135,28 @@ impl Compiler {
         let mut v = self.primary(base)?;
         for node in suffixes.into_iter().rev() {
             match &node.kind {
-                ExprKind::Index { key, .. } => {
+                ExprKind::Index { obj, key } => {
+                    self.at(obj.end); // the `.` or `[`
                     self.fs.exp_to_any_reg_up(&mut v)?;
                     let mut k = self.expr(key)?;
+                    self.at(key.end); // the `]` (or what follows the name)
                     self.fs.exp_to_val(&mut k)?;
-                    self.fs.line = node.line; // the `]` (or the name) is read
+                    self.at(node.end);
                     self.fs.indexed(&mut v, &mut k)?;
                 }
-                ExprKind::Call { args, .. } => {
+                ExprKind::Call { func, args } => {
+                    self.at(func.end);
                     self.fs.exp_to_next_reg(&mut v)?;
-                    self.call_args(&mut v, args, node.line)?;
+                    self.call_args(&mut v, args, node)?;
                 }
-                ExprKind::MethodCall { method, args, .. } => {
-                    self.fs.line = node.line;
+                ExprKind::MethodCall {
+                    obj, method, args, ..
+                } => {
+                    // After `:` and the name: at the arguments.
+                    self.at(obj.end + 2);
                     let mut key = ExpDesc::new(ExpKind::Str(method.clone()));
                     self.fs.self_op(&mut v, &mut key)?;
-                    self.call_args(&mut v, args, node.line)?;
+                    self.call_args(&mut v, args, node)?;
                 }
                 _ => {}
             }
@@ -152,55 +164,62 @@ impl Compiler {
         Ok(v)
     }
 
-    /// The arguments and the `Call` of `f(args)`; `f` is in its register.
-    /// `line` is the line of the arguments' opening token.
-    fn call_args(&mut self, f: &mut ExpDesc, args: &[Expr], line: u32) -> CResult<()> {
+    /// The arguments and the `Call` of `f(args)` (the call expression is
+    /// `call`); `f` is in its register.
+    fn call_args(&mut self, f: &mut ExpDesc, args: &[Expr], call: &Expr) -> CResult<()> {
         let ExpKind::NonReloc(base) = f.kind else {
-            return Err(self.error(line, "syntax error"));
+            return Err(self.fs.error("syntax error"));
         };
         let (_, mut last) = self.expr_list(args)?;
         let b = if last.has_multiple_results() {
+            // Before the `)` is read.
+            self.at(args.last().map_or(call.end, |arg| arg.end));
             self.fs.set_multiple_returns(&last)?;
             0
         } else {
+            self.at(call.end);
             if last.kind != ExpKind::Void {
                 self.fs.exp_to_next_reg(&mut last)?;
             }
             (self.fs.free_reg - base) as u8
         };
+        self.at(call.end);
         let pc = self.fs.emit(Op::Call {
             a: base as Reg,
             b,
             c: 2,
         });
-        self.fs.fix_line(line);
+        self.fs.fix_line(call.line);
         self.fs.free_reg = base + 1;
         *f = ExpDesc::new(ExpKind::Call(pc));
         Ok(())
     }
 
     /// Compiles all expressions of a list but the last into consecutive
-    /// registers; returns their number and the last one's descriptor.
+    /// registers (each when the next one starts, after its comma); returns
+    /// their number and the last one's descriptor.
     pub(super) fn expr_list(&mut self, exprs: &[Expr]) -> CResult<(usize, ExpDesc)> {
-        let Some((last, init)) = exprs.split_last() else {
+        let Some(last) = exprs.last() else {
             return Ok((0, ExpDesc::void()));
         };
-        for e in init {
-            let mut v = self.expr(e)?;
+        for pair in exprs.windows(2) {
+            let mut v = self.expr(&pair[0])?;
+            self.at(pair[1].start);
             self.fs.exp_to_next_reg(&mut v)?;
         }
         Ok((exprs.len(), self.expr(last)?))
     }
 
-    /// A table constructor.
-    fn table(&mut self, fields: &[TableField], line: u32) -> CResult<ExpDesc> {
+    /// A table constructor (the expression `e`).
+    fn table(&mut self, fields: &[TableField], e: &Expr) -> CResult<ExpDesc> {
+        // PUC emits `NewTable` before it reads the `{`.
+        self.at(e.start);
         let table = self.fs.free_reg;
         let new_table = self.fs.emit(Op::NewTable {
             a: table as Reg,
             array: 0,
             hash: 0,
         });
-        self.fs.line = line;
         self.fs.reserve_regs(1)?;
         let mut cons = Constructor {
             table,
@@ -210,15 +229,21 @@ impl Compiler {
             to_store: 0,
         };
         for field in fields {
-            self.flush_list_item(&mut cons)?;
             match field {
-                TableField::Keyed { key, value } => self.keyed_field(&mut cons, key, value)?,
+                TableField::Keyed { start, key, value } => {
+                    self.at(*start);
+                    self.flush_list_item(&mut cons)?;
+                    self.keyed_field(&mut cons, key, value)?;
+                }
                 TableField::Item(value) => {
+                    self.at(value.start);
+                    self.flush_list_item(&mut cons)?;
                     cons.pending = self.expr(value)?;
                     cons.to_store += 1;
                 }
             }
         }
+        self.at(e.end);
         self.last_list_items(&mut cons)?;
         if let Op::NewTable { array, hash, .. } = &mut self.fs.proto.code[new_table] {
             *array = cons.stored.max(0) as u32;
@@ -231,11 +256,14 @@ impl Compiler {
     fn keyed_field(&mut self, cons: &mut Constructor, key: &Expr, value: &Expr) -> CResult<()> {
         let reg = self.fs.free_reg;
         let mut k = self.expr(key)?;
+        self.at(key.end);
         self.fs.exp_to_val(&mut k)?;
         cons.hash_items += 1;
         let mut target = ExpDesc::new(ExpKind::NonReloc(cons.table));
+        self.at(value.start); // after the `=`
         self.fs.indexed(&mut target, &mut k)?;
         let mut v = self.expr(value)?;
+        self.at(value.end);
         self.fs.store_var(&target, &mut v)?;
         self.fs.free_reg = reg;
         Ok(())
@@ -296,26 +324,39 @@ impl Compiler {
         is_method: bool,
         line: u32,
     ) -> CResult<ExpDesc> {
+        // PUC makes room for the prototype before it reads the `(`.
+        self.at(body.start);
+        let count = self.fs.proto.protos.len() + 1;
+        self.fs
+            .check_array_limit(count, MAX_FUNCTIONS, "functions")?;
         self.open_function(line);
-        self.fs.line = body.line;
         if is_method {
+            // After the `(`.
+            self.at(body.start + 1);
             self.fs.new_local_var(b"self")?;
-            self.fs.adjust_local_vars(1);
+            self.fs.adjust_local_vars(1)?;
         }
         for param in &body.params {
             self.fs.new_local_var(param)?;
         }
-        self.fs.adjust_local_vars(body.params.len());
+        self.fs.adjust_local_vars(body.params.len())?;
         let num_params = self.fs.n_active;
         self.fs.proto.num_params = num_params as u8;
+        self.at(body.params_end);
         if body.is_vararg {
             self.fs.set_vararg(num_params as u8);
         }
         self.fs.reserve_regs(num_params)?;
-        self.statements(&body.block, true)?;
+        self.statements(&body.block)?;
         self.fs.proto.last_line_defined = body.end_line;
-        self.fs.line = body.end_line;
-        let proto = self.close_function(body.end_line)?;
+        self.at(body.after_end);
+        // PUC puts the closure in its register before it closes the
+        // function (its unresolved `goto`s): a lack of registers comes first.
+        if let Some(parent) = self.enclosing.last_mut() {
+            parent.cursor = self.fs.cursor;
+            parent.check_stack(1)?;
+        }
+        let proto = self.close_function()?;
         let index = self.fs.proto.protos.len() as u32;
         self.fs.proto.protos.push(Rc::new(proto));
         let mut e = ExpDesc::new(ExpKind::Reloc(
@@ -325,10 +366,18 @@ impl Compiler {
         Ok(e)
     }
 
-    /// A string-keyed index: `v.name`.
-    pub(super) fn field(&mut self, v: &mut ExpDesc, name: &Name, line: u32) -> CResult<()> {
+    /// A string-keyed index: `v.name` (or `v:name`), where the `.` is at
+    /// `dot` and the name ends at `end`.
+    pub(super) fn field(
+        &mut self,
+        v: &mut ExpDesc,
+        name: &Name,
+        dot: Pos,
+        end: Pos,
+    ) -> CResult<()> {
+        self.at(dot);
         self.fs.exp_to_any_reg_up(v)?;
-        self.fs.line = line;
+        self.at(end);
         let mut key = ExpDesc::new(ExpKind::Str(name.clone()));
         self.fs.indexed(v, &mut key)
     }

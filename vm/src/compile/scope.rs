@@ -4,13 +4,17 @@
 use super::code::FuncState;
 use super::exp::{ExpDesc, ExpKind};
 use super::{CResult, Compiler};
-use crate::ast::Name;
+use crate::ast::{Name, Pos};
 use crate::bytecode::{Constant, LocalVar, Op, Reg, UpvalDesc, VarKind};
 
 /// Locals per function (PUC's `MAXVARS`).
 const MAX_VARS: usize = 200;
 /// Upvalues per function (PUC's `MAXUPVAL`).
 const MAX_UPVALUES: usize = 255;
+/// PUC's limit on the debug entries of local variables of a function, and
+/// on the labels and pending gotos of all the functions being compiled
+/// (`SHRT_MAX`, the limit of the arrays that hold them).
+const MAX_DEBUG_ENTRIES: usize = 32767;
 /// The name of the pseudo-label `break` jumps to.
 pub(super) const BREAK_LABEL: &[u8] = b"break";
 
@@ -61,7 +65,15 @@ impl FuncState {
     /// Declares a local; it is not in scope until `adjust_local_vars`.
     pub fn new_local_var(&mut self, name: &[u8]) -> CResult<usize> {
         if self.vars.len() + 1 > MAX_VARS {
-            return Err(self.limit_error(MAX_VARS, "local variables"));
+            // The parser counts locals as PUC does and stops at the same
+            // declaration, where PUC reports it (`near` the token after
+            // the name): this error is only a guard and always yields to
+            // the parser's.
+            let error = self.limit_error(MAX_VARS, "local variables");
+            return Err(super::CompileError {
+                pos: Pos::MAX,
+                ..error
+            });
         }
         self.vars.push(VarDesc {
             name: Box::from(name),
@@ -90,9 +102,11 @@ impl FuncState {
 
     /// Brings the next `n` declared locals into scope, in registers from
     /// the current level up, with debug information from here on.
-    pub fn adjust_local_vars(&mut self, n: usize) {
+    pub fn adjust_local_vars(&mut self, n: usize) -> CResult<()> {
         let first_reg = self.nvarstack();
         for reg in first_reg..first_reg + n {
+            let entries = self.proto.locals.len() + 1;
+            self.check_array_limit(entries, MAX_DEBUG_ENTRIES, "local variables")?;
             let vidx = self.n_active;
             self.n_active += 1;
             let start_pc = self.pc() as u32;
@@ -105,6 +119,7 @@ impl FuncState {
                 end_pc: 0,
             });
         }
+        Ok(())
     }
 
     /// Ends the scope of the locals above `level` (their debug ranges end
@@ -192,9 +207,9 @@ impl FuncState {
     /// Leaves the current block: ends its locals, resolves `break`s of a
     /// loop, closes captured locals, and hands pending gotos to the
     /// enclosing block. Leaving a function's outermost block with gotos
-    /// still pending is an error, reported at `error_line`.
+    /// still pending is an error (at the current token).
     /// Returns the block that was left.
-    pub fn leave_block(&mut self, error_line: u32) -> CResult<BlockScope> {
+    pub fn leave_block(&mut self) -> CResult<BlockScope> {
         let Some(&block) = self.blocks.last() else {
             return Err(self.error("internal error: no block to leave"));
         };
@@ -202,7 +217,7 @@ impl FuncState {
         self.remove_vars(block.n_active);
         let mut closed = false;
         if block.is_loop {
-            closed = self.create_label(BREAK_LABEL, 0, false, error_line)?;
+            closed = self.create_label(BREAK_LABEL, 0, false)?;
         }
         let is_nested = self.blocks.len() > 1;
         if !closed && is_nested && block.has_upval {
@@ -225,7 +240,7 @@ impl FuncState {
                     format!("' for <goto> at line {}", goto.line).as_bytes(),
                 ])
             };
-            return Err(self.error_at(error_line, message));
+            return Err(self.semantic_error(message));
         }
         self.vars.truncate(self.n_active);
         Ok(block)
@@ -253,7 +268,9 @@ impl FuncState {
     }
 
     /// A forward `goto` (or `break`) whose jump list is `pc`.
-    pub fn new_goto(&mut self, name: &[u8], line: u32, pc: usize) {
+    pub fn new_goto(&mut self, name: &[u8], line: u32, pc: usize) -> CResult<()> {
+        let entries = self.outer_gotos + self.pending_gotos.len() + 1;
+        self.check_array_limit(entries, MAX_DEBUG_ENTRIES, "labels/gotos")?;
         self.pending_gotos.push(LabelDesc {
             name: Box::from(name),
             line,
@@ -261,19 +278,16 @@ impl FuncState {
             n_active: self.n_active,
             close: false,
         });
+        Ok(())
     }
 
     /// Defines a label here. `last`: only void statements follow it in its
     /// block, so the block's locals are already out of scope for gotos.
     /// Resolves pending gotos to it; returns whether it emitted a `Close`
     /// for gotos leaving the scope of captured locals.
-    pub fn create_label(
-        &mut self,
-        name: &[u8],
-        line: u32,
-        last: bool,
-        error_line: u32,
-    ) -> CResult<bool> {
+    pub fn create_label(&mut self, name: &[u8], line: u32, last: bool) -> CResult<bool> {
+        let entries = self.outer_labels + self.labels.len() + 1;
+        self.check_array_limit(entries, MAX_DEBUG_ENTRIES, "labels/gotos")?;
         let pc = self.get_label();
         let n_active = match self.blocks.last() {
             Some(block) if last => block.n_active,
@@ -286,7 +300,7 @@ impl FuncState {
             n_active,
             close: false,
         };
-        let needs_close = self.solve_gotos(&label, error_line)?;
+        let needs_close = self.solve_gotos(&label)?;
         self.labels.push(label);
         if needs_close {
             let level = self.nvarstack();
@@ -296,7 +310,7 @@ impl FuncState {
     }
 
     /// Resolves the current block's pending gotos to `label`.
-    fn solve_gotos(&mut self, label: &LabelDesc, error_line: u32) -> CResult<bool> {
+    fn solve_gotos(&mut self, label: &LabelDesc) -> CResult<bool> {
         let first = self.blocks.last().map_or(0, |b| b.first_goto);
         let mut needs_close = false;
         let mut i = first;
@@ -315,7 +329,7 @@ impl FuncState {
                     &self.vars[goto.n_active].name,
                     b"'",
                 ]);
-                return Err(self.error_at(error_line, message));
+                return Err(self.semantic_error(message));
             }
             self.patch_list(goto.pc, label.pc)?;
         }
@@ -323,7 +337,7 @@ impl FuncState {
     }
 }
 
-impl Compiler {
+impl Compiler<'_> {
     /// Resolves `name` to a local, upvalue or compile-time constant of the
     /// current function (creating upvalues through the enclosing functions
     /// as needed), or `Void` for a global.
@@ -389,7 +403,7 @@ impl Compiler {
     }
 
     /// Refuses assignment to `<const>` and `<close>` variables.
-    pub(super) fn check_read_only(&self, var: &ExpDesc, line: u32) -> CResult<()> {
+    pub(super) fn check_read_only(&self, var: &ExpDesc) -> CResult<()> {
         let name = match &var.kind {
             ExpKind::CompileTimeConst { name, .. } => Some(&name[..]),
             ExpKind::Local { vidx, .. } => self.fs.read_only_local(*vidx),
@@ -403,10 +417,11 @@ impl Compiler {
             _ => None,
         };
         match name {
-            Some(name) => Err(self.fs.error_at(
-                line,
-                concat_bytes(&[b"attempt to assign to const variable '", name, b"'"]),
-            )),
+            Some(name) => Err(self.fs.semantic_error(concat_bytes(&[
+                b"attempt to assign to const variable '",
+                name,
+                b"'",
+            ]))),
             None => Ok(()),
         }
     }

@@ -4,32 +4,25 @@ use super::code::{MAX_FOR_JUMP, NO_JUMP};
 use super::exp::{ExpDesc, ExpKind};
 use super::scope::BREAK_LABEL;
 use super::{CResult, Compiler};
-use crate::ast::{Attrib, Block, Expr, FuncBody, FuncName, Name, Return, Stat, StatKind};
+use crate::ast::{Attrib, Block, Expr, FuncBody, FuncName, Name, Pos, Return, Stat, StatKind};
 use crate::bytecode::{Op, Reg, Target, VarKind};
 
 /// The name of the hidden control variables of `for` loops.
 const FOR_STATE: &[u8] = b"(for state)";
 
-impl Compiler {
-    /// The statements of `block` in the current scope. `labels_may_end`:
-    /// a label followed only by other labels ends the block (false for a
-    /// `repeat` body, whose `until` condition still sees its locals).
-    pub(super) fn statements(&mut self, block: &Block, labels_may_end: bool) -> CResult<()> {
-        self.statements_from(block, 0, labels_may_end)
+impl Compiler<'_> {
+    /// The statements of `block` in the current scope.
+    pub(super) fn statements(&mut self, block: &Block) -> CResult<()> {
+        self.statements_from(block, 0)
     }
 
     /// `statements` from `block.stats[first]` on.
-    fn statements_from(
-        &mut self,
-        block: &Block,
-        first: usize,
-        labels_may_end: bool,
-    ) -> CResult<()> {
+    fn statements_from(&mut self, block: &Block, first: usize) -> CResult<()> {
         let stats = &block.stats;
         let mut i = first;
         while i < stats.len() {
-            if let StatKind::Label(_) = stats[i].kind {
-                i = self.label_run(block, i, labels_may_end)?;
+            if let StatKind::Label { .. } = stats[i].kind {
+                i = self.label_run(stats, i)?;
             } else {
                 self.statement(&stats[i])?;
                 i += 1;
@@ -42,33 +35,32 @@ impl Compiler {
         Ok(())
     }
 
-    /// A block with its own scope.
+    /// A block with its own scope, left at the token that ends it.
     fn block(&mut self, block: &Block) -> CResult<()> {
         self.fs.enter_block(false);
-        self.statements(block, true)?;
-        self.fs.leave_block(block.end_line)?;
+        self.statements(block)?;
+        self.at(block.end);
+        self.fs.leave_block()?;
         Ok(())
     }
 
     fn statement(&mut self, stat: &Stat) -> CResult<()> {
-        self.fs.line = stat.line;
         match &stat.kind {
-            StatKind::Call(call) => self.call_stat(call, stat.line)?,
-            StatKind::Local { names, exprs, .. } => self.local_stat(names, exprs, stat.line)?,
-            StatKind::Assign { targets, exprs, .. } => self.assign_stat(targets, exprs)?,
+            StatKind::Call(call) => self.call_stat(call, stat.end)?,
+            StatKind::Local { names, exprs, .. } => self.local_stat(names, exprs, stat.end)?,
+            StatKind::Assign { targets, exprs, .. } => {
+                self.assign_stat(targets, exprs, stat.end)?
+            }
             StatKind::LocalFunction { name, func, .. } => self.local_function(name, func)?,
             StatKind::Function { name, func, .. } => self.function_stat(name, func, stat.line)?,
-            StatKind::Do(body) => {
-                self.block(body)?;
-                self.fs.line = body.end_line;
-            }
-            StatKind::While { cond, body, .. } => self.while_stat(cond, body)?,
+            StatKind::Do(body) => self.block(body)?,
+            StatKind::While { cond, body, .. } => self.while_stat(cond, body, stat.end)?,
             StatKind::Repeat { body, cond, .. } => self.repeat_stat(body, cond)?,
             StatKind::If {
                 branches,
                 else_block,
                 ..
-            } => self.if_stat(branches, else_block.as_ref())?,
+            } => self.if_stat(branches, else_block.as_ref(), stat.end)?,
             StatKind::NumericFor {
                 var,
                 start,
@@ -76,17 +68,21 @@ impl Compiler {
                 step,
                 body,
                 ..
-            } => self.numeric_for(var, start, limit, step.as_ref(), body, stat.line)?,
+            } => self.numeric_for(var, start, limit, step.as_ref(), body, stat)?,
             StatKind::GenericFor {
-                names, exprs, body, ..
-            } => self.generic_for(names, exprs, body, stat.line)?,
-            StatKind::Goto(name) => self.goto_stat(name, stat.line)?,
+                names,
+                exprs,
+                exprs_line,
+                body,
+            } => self.generic_for(names, exprs, *exprs_line, body, stat.end)?,
+            StatKind::Goto(name) => self.goto_stat(name, stat.line, stat.end)?,
             StatKind::Break => {
+                self.at(stat.end);
                 let jump = self.fs.jump();
-                self.fs.new_goto(BREAK_LABEL, stat.line, jump);
+                self.fs.new_goto(BREAK_LABEL, stat.line, jump)?;
             }
             // Handled by `label_run`.
-            StatKind::Label(_) => {}
+            StatKind::Label { .. } => {}
         }
         self.fs.free_reg = self.fs.nvarstack();
         Ok(())
@@ -94,38 +90,34 @@ impl Compiler {
 
     // ---- labels and gotos -----------------------------------------------
 
-    /// Consecutive labels from `stats[first]`. PUC defines the last label
-    /// of a run first (it skips void statements recursively), and reports
-    /// errors at the token after the run. Returns the index past the run.
-    fn label_run(&mut self, block: &Block, first: usize, labels_may_end: bool) -> CResult<usize> {
-        let stats = &block.stats;
+    /// Consecutive labels from `stats[first]`. PUC parses the labels (and
+    /// `;`) after a label inside the label's statement, so it defines the
+    /// last label of a run first, each one while the token after the whole
+    /// run is current. Returns the index past the run.
+    fn label_run(&mut self, stats: &[Stat], first: usize) -> CResult<usize> {
         let end = (first..stats.len())
-            .find(|&i| !matches!(stats[i].kind, StatKind::Label(_)))
+            .find(|&i| !matches!(stats[i].kind, StatKind::Label { .. }))
             .unwrap_or(stats.len());
-        let next_line = match stats.get(end) {
-            Some(stat) => stat.line,
-            None => block.ret.as_ref().map_or(block.end_line, |ret| ret.line),
-        };
-        let last = labels_may_end && end == stats.len() && block.ret.is_none();
         for stat in stats[first..end].iter().rev() {
-            let StatKind::Label(name) = &stat.kind else {
+            let StatKind::Label { name, after, last } = &stat.kind else {
                 continue;
             };
-            self.fs.line = stat.line;
+            self.at(*after);
             if let Some(previous) = self.fs.find_label(name) {
                 let message = super::scope::concat_bytes(&[
                     b"label '",
                     name,
                     format!("' already defined on line {}", previous.line).as_bytes(),
                 ]);
-                return Err(self.fs.error_at(next_line, message));
+                return Err(self.fs.semantic_error(message));
             }
-            self.fs.create_label(name, stat.line, last, next_line)?;
+            self.fs.create_label(name, stat.line, *last)?;
         }
         Ok(end)
     }
 
-    fn goto_stat(&mut self, name: &Name, line: u32) -> CResult<()> {
+    fn goto_stat(&mut self, name: &Name, line: u32, end: Pos) -> CResult<()> {
+        self.at(end);
         if let Some(label) = self.fs.find_label(name) {
             // A backward jump: leaving the scope of locals closes them.
             let (label_pc, label_level) = (label.pc, self.fs.reg_level(label.n_active));
@@ -138,15 +130,18 @@ impl Compiler {
             self.fs.patch_list(jump, label_pc)
         } else {
             let jump = self.fs.jump();
-            self.fs.new_goto(name, line, jump);
+            self.fs.new_goto(name, line, jump)?;
             Ok(())
         }
     }
 
     // ---- calls, assignments, locals --------------------------------------------
 
-    fn call_stat(&mut self, call: &Expr, line: u32) -> CResult<()> {
+    /// A call statement, ending at `end`. (After a syntax error the parser
+    /// keeps whatever expression it read: PUC generated its code.)
+    fn call_stat(&mut self, call: &Expr, end: Pos) -> CResult<()> {
         let e = self.expr(call)?;
+        self.at(end);
         match e.kind {
             ExpKind::Call(pc) => {
                 if let Op::Call { c, .. } = &mut self.fs.proto.code[pc] {
@@ -154,27 +149,30 @@ impl Compiler {
                 }
                 Ok(())
             }
-            _ => Err(self.error(line, "syntax error")),
+            _ => Err(self.fs.error("syntax error")),
         }
     }
 
     /// `t1, t2, ... = e1, e2, ...`. Targets are evaluated left to right,
     /// values stored right to left; a local assigned here that an earlier
     /// target uses as table or key is copied first (PUC's check_conflict).
-    fn assign_stat(&mut self, targets: &[Expr], exprs: &[Expr]) -> CResult<()> {
+    fn assign_stat(&mut self, targets: &[Expr], exprs: &[Expr], end: Pos) -> CResult<()> {
         let mut vars: Vec<ExpDesc> = Vec::with_capacity(targets.len());
         for target in targets {
             let var = self.expr(target)?;
-            if !var.is_variable() {
-                return Err(self.error(target.line, "syntax error"));
-            }
+            // At the `,` or `=` after the target.
+            self.at(target.end);
             if !var.is_indexed() {
                 self.check_conflict(&mut vars, &var)?;
             }
-            self.check_read_only(&var, target.line)?;
+            if !var.is_variable() {
+                return Err(self.fs.error("syntax error"));
+            }
+            self.check_read_only(&var)?;
             vars.push(var);
         }
         let (nexps, mut e) = self.expr_list(exprs)?;
+        self.at(end);
         let Some((last, init)) = vars.split_last() else {
             return Ok(());
         };
@@ -273,10 +271,13 @@ impl Compiler {
         Ok(())
     }
 
-    /// `local names <attribs> = exprs`
-    fn local_stat(&mut self, names: &[(Name, Attrib)], exprs: &[Expr], line: u32) -> CResult<()> {
+    /// `local names <attribs> = exprs`, ending at `end`.
+    fn local_stat(&mut self, names: &[(Name, Attrib)], exprs: &[Expr], end: Pos) -> CResult<()> {
+        // The parser checks the limits on names; errors of this compiler
+        // about them come after the statement (and so after the parser's).
+        self.at(end);
         if names.is_empty() {
-            return Err(self.error(line, "syntax error"));
+            return Err(self.fs.error("syntax error"));
         }
         let mut to_close = None;
         let mut last_var = 0;
@@ -289,7 +290,7 @@ impl Compiler {
                     if to_close.is_some() {
                         return Err(self
                             .fs
-                            .error_at(line, "multiple to-be-closed variables in local list"));
+                            .semantic_error("multiple to-be-closed variables in local list"));
                     }
                     to_close = Some(self.fs.n_active + i);
                     VarKind::ToBeClosed
@@ -299,6 +300,7 @@ impl Compiler {
         }
         let nvars = names.len();
         let (nexps, e) = self.expr_list(exprs)?;
+        self.at(end);
         let constant = (nvars == nexps && self.fs.vars[last_var].kind == VarKind::Const)
             .then(|| e.constant_value())
             .flatten();
@@ -307,11 +309,11 @@ impl Compiler {
             let var = &mut self.fs.vars[last_var];
             var.kind = VarKind::CompileTimeConst;
             var.value = Some(value);
-            self.fs.adjust_local_vars(nvars - 1);
+            self.fs.adjust_local_vars(nvars - 1)?;
             self.fs.n_active += 1;
         } else {
             self.adjust_assign(nvars, nexps, e)?;
-            self.fs.adjust_local_vars(nvars);
+            self.fs.adjust_local_vars(nvars)?;
         }
         if let Some(level) = to_close {
             self.fs.mark_to_be_closed();
@@ -324,37 +326,40 @@ impl Compiler {
     /// `local function name body`: the local is in scope in its own body.
     fn local_function(&mut self, name: &Name, func: &FuncBody) -> CResult<()> {
         let vidx = self.fs.n_active;
+        self.at(func.start); // after the name
         self.fs.new_local_var(name)?;
-        self.fs.adjust_local_vars(1);
+        self.fs.adjust_local_vars(1)?;
         self.function(func, false, func.line)?;
         // Debug information sees the variable only once it has its value.
         let debug_index = self.fs.vars[vidx].debug_index;
         self.fs.proto.locals[debug_index].start_pc = self.fs.pc() as u32;
-        self.fs.line = func.end_line;
         Ok(())
     }
 
     /// `function a.b.c:m() ... end`
     fn function_stat(&mut self, name: &FuncName, func: &FuncBody, line: u32) -> CResult<()> {
+        self.at(name.base_end);
         let mut var = self.single_var(&name.base)?;
-        for (field, field_line) in &name.fields {
-            self.field(&mut var, field, *field_line)?;
+        let mut dot = name.base_end;
+        for (field, _, end) in &name.fields {
+            self.field(&mut var, field, dot, *end)?;
+            dot = *end;
         }
-        if let Some(method) = &name.method {
-            self.field(&mut var, method, line)?;
+        if let Some((method, end)) = &name.method {
+            self.field(&mut var, method, dot, *end)?;
         }
         let mut closure = self.function(func, name.method.is_some() || func.is_method, line)?;
-        self.check_read_only(&var, line)?;
+        // After the body's `end`.
+        self.check_read_only(&var)?;
         self.fs.store_var(&var, &mut closure)?;
         self.fs.fix_line(line); // the definition "happens" on its first line
-        self.fs.line = func.end_line;
         Ok(())
     }
 
     fn return_stat(&mut self, ret: &Return) -> CResult<()> {
-        self.fs.line = ret.line;
         let mut first = self.fs.nvarstack();
         let (count, mut e) = self.expr_list(&ret.exprs)?;
+        self.at(ret.end);
         let nret = if e.has_multiple_results() {
             self.fs.set_multiple_returns(&e)?;
             if let ExpKind::Call(pc) = e.kind
@@ -385,8 +390,10 @@ impl Compiler {
     // ---- control structures ------------------------------------------------------
 
     /// A loop or `if` condition: the jump list taken when it is false.
+    /// PUC tests it once the token after it is read.
     fn condition(&mut self, cond: &Expr) -> CResult<usize> {
         let mut v = self.expr(cond)?;
+        self.at(cond.end);
         if v.kind == ExpKind::Nil {
             v.kind = ExpKind::False; // all falses are equal here
         }
@@ -394,14 +401,16 @@ impl Compiler {
         Ok(v.f)
     }
 
-    fn while_stat(&mut self, cond: &Expr, body: &Block) -> CResult<()> {
+    /// `while cond do body end`, ending at `end`.
+    fn while_stat(&mut self, cond: &Expr, body: &Block, end: Pos) -> CResult<()> {
         let start = self.fs.get_label();
         let exit = self.condition(cond)?;
         self.fs.enter_block(true);
         self.block(body)?;
+        // Still at the `end`.
         self.fs.jump_to(start)?;
-        self.fs.line = body.end_line;
-        self.fs.leave_block(body.end_line)?;
+        self.at(end);
+        self.fs.leave_block()?;
         self.fs.patch_to_here(exit)
     }
 
@@ -409,10 +418,11 @@ impl Compiler {
         let start = self.fs.get_label();
         self.fs.enter_block(true);
         self.fs.enter_block(false);
-        self.statements(body, false)?;
-        self.fs.line = body.end_line;
+        self.statements(body)?;
+        // The condition sees the body's locals; what follows happens after
+        // it.
         let mut exit = self.condition(cond)?;
-        let scope = self.fs.leave_block(body.end_line)?;
+        let scope = self.fs.leave_block()?;
         if scope.has_upval {
             // Looping again must close the body's captured locals too.
             let normal_exit = self.fs.jump();
@@ -423,22 +433,26 @@ impl Compiler {
             self.fs.patch_to_here(normal_exit)?;
         }
         self.fs.patch_list(exit, start)?;
-        self.fs.leave_block(body.end_line)?;
+        self.fs.leave_block()?;
         Ok(())
     }
 
-    fn if_stat(&mut self, branches: &[(Expr, Block)], else_block: Option<&Block>) -> CResult<()> {
+    /// `if ... end`, ending at `end`.
+    fn if_stat(
+        &mut self,
+        branches: &[(Expr, Block)],
+        else_block: Option<&Block>,
+        end: Pos,
+    ) -> CResult<()> {
         let mut escape = NO_JUMP;
         for (i, (cond, block)) in branches.iter().enumerate() {
             let more = i + 1 < branches.len() || else_block.is_some();
             self.test_then_block(cond, block, more, &mut escape)?;
         }
-        let mut end_line = branches.last().map_or(self.fs.line, |(_, b)| b.end_line);
         if let Some(block) = else_block {
             self.block(block)?;
-            end_line = block.end_line;
         }
-        self.fs.line = end_line;
+        self.at(end);
         self.fs.patch_to_here(escape)
     }
 
@@ -452,23 +466,32 @@ impl Compiler {
         escape: &mut usize,
     ) -> CResult<()> {
         let mut v = self.expr(cond)?;
+        // PUC tests the condition after it reads `then`.
+        self.at(block.start);
         let skip_block;
         let mut first = 0;
         match block.stats.first() {
             Some(Stat {
                 kind: StatKind::Break,
                 line,
+                end,
                 ..
             }) => {
                 // `if cond then break`: the condition jumps out directly.
                 self.fs.go_if_false(&mut v)?;
+                self.at(*end);
                 self.fs.enter_block(false);
-                self.fs.new_goto(BREAK_LABEL, *line, v.t);
+                self.fs.new_goto(BREAK_LABEL, *line, v.t)?;
+                // After the `break` and any `;` that follow it.
+                let next = match block.stats.get(1) {
+                    Some(stat) => stat.start,
+                    None => block.ret.as_ref().map_or(block.end, |ret| ret.start),
+                };
+                self.at(next);
                 if block.stats.len() == 1 && block.ret.is_none() {
-                    self.fs.leave_block(block.end_line)?;
+                    self.fs.leave_block()?;
                     return Ok(());
                 }
-                self.fs.line = *line;
                 skip_block = self.fs.jump();
                 first = 1;
             }
@@ -478,8 +501,9 @@ impl Compiler {
                 skip_block = v.f;
             }
         }
-        self.statements_from(block, first, true)?;
-        self.fs.leave_block(block.end_line)?;
+        self.statements_from(block, first)?;
+        self.at(block.end);
+        self.fs.leave_block()?;
         if more {
             let jump = self.fs.jump();
             self.fs.concat_jumps(escape, jump)?;
@@ -496,7 +520,7 @@ impl Compiler {
         limit: &Expr,
         step: Option<&Expr>,
         body: &Block,
-        line: u32,
+        stat: &Stat,
     ) -> CResult<()> {
         self.fs.enter_block(true);
         let base = self.fs.free_reg;
@@ -514,10 +538,10 @@ impl Compiler {
                 self.fs.reserve_regs(1)?;
             }
         }
-        self.fs.adjust_local_vars(3);
-        self.for_body(base, line, 1, false, body)?;
-        self.fs.line = body.end_line;
-        self.fs.leave_block(body.end_line)?;
+        self.fs.adjust_local_vars(3)?;
+        self.for_body(base, stat.line, 1, false, body)?;
+        self.at(stat.end);
+        self.fs.leave_block()?;
         Ok(())
     }
 
@@ -525,8 +549,9 @@ impl Compiler {
         &mut self,
         names: &[Name],
         exprs: &[Expr],
+        exprs_line: u32,
         body: &Block,
-        line: u32,
+        end: Pos,
     ) -> CResult<()> {
         self.fs.enter_block(true);
         let base = self.fs.free_reg;
@@ -536,25 +561,30 @@ impl Compiler {
         for name in names {
             self.fs.new_local_var(name)?;
         }
-        let call_line = exprs.first().map_or(line, |e| e.line);
         let (nexps, e) = self.expr_list(exprs)?;
+        // At the `do`.
+        self.at(exprs.last().map_or(body.start, |e| e.end));
         self.adjust_assign(4, nexps, e)?;
-        self.fs.adjust_local_vars(4);
+        self.fs.adjust_local_vars(4)?;
         self.fs.mark_to_be_closed(); // the 4th control value is closed
         self.fs.check_stack(3)?; // room to call the generator
-        self.for_body(base, call_line, names.len(), true, body)?;
-        self.fs.line = body.end_line;
-        self.fs.leave_block(body.end_line)?;
+        self.for_body(base, exprs_line, names.len(), true, body)?;
+        self.at(end);
+        self.fs.leave_block()?;
         Ok(())
     }
 
+    /// An expression into the next register, once the token after it is
+    /// read.
     fn expr_to_next_reg(&mut self, e: &Expr) -> CResult<()> {
         let mut v = self.expr(e)?;
+        self.at(e.end);
         self.fs.exp_to_next_reg(&mut v)
     }
 
     /// The body of a `for` loop with `nvars` declared variables, between
-    /// its prepare and loop instructions (which carry `line`).
+    /// its prepare instruction (after the `do`) and its loop instructions
+    /// (at the `end`, with `line`).
     fn for_body(
         &mut self,
         base: usize,
@@ -564,16 +594,17 @@ impl Compiler {
         body: &Block,
     ) -> CResult<()> {
         let a = base as Reg;
+        self.at(body.start);
         let prep = self.fs.emit(if generic {
             Op::TForPrep { a, target: 0 }
         } else {
             Op::ForPrep { a, target: 0 }
         });
         self.fs.enter_block(false);
-        self.fs.adjust_local_vars(nvars);
+        self.fs.adjust_local_vars(nvars)?;
         self.fs.reserve_regs(nvars)?;
         self.block(body)?;
-        self.fs.leave_block(body.end_line)?;
+        self.fs.leave_block()?;
         let loop_start = self.fs.get_label();
         if loop_start - (prep + 1) > MAX_FOR_JUMP {
             return Err(self.fs.error("control structure too long"));

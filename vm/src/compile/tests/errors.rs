@@ -1,5 +1,5 @@
-//! Semantic errors: PUC's texts and line numbers (without PUC's
-//! `near <token>` suffix where the compiler cannot know the token).
+//! Compile errors: PUC's texts, line numbers and `near <token>` parts, and
+//! PUC's order between them and syntax errors.
 
 use super::helpers::*;
 
@@ -250,4 +250,430 @@ fn goto_errors_from_puc_test_suite() {
         let message = compile_error(code);
         assert!(message.contains(text), "{code:?}: {message}");
     }
+}
+
+/// The message `load(source, "=src")` gives, or "OK".
+fn load_message(source: &str) -> String {
+    match crate::compile::load_text(source.as_bytes(), b"=src") {
+        Ok(_) => "OK".to_string(),
+        Err(e) => String::from_utf8_lossy(&e.message).into_owned(),
+    }
+}
+
+/// `p1s, p2s, ...` for `seq("p", "s", n, ", ")`.
+fn seq(prefix: &str, suffix: &str, n: usize, sep: &str) -> String {
+    (1..=n)
+        .map(|i| format!("{prefix}{i}{suffix}"))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// PUC compiles while it parses: a semantic error met before a syntax
+/// error later in the source is the one reported (and one met after it
+/// is not), at the line of the token that was current then. Expected
+/// messages from lua 5.4.8's `load(source, "=test")`.
+#[test]
+fn errors_are_reported_in_pucs_order() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "local x <const> = 1\nx\n= 2\ny = = 1",
+            "test:3: attempt to assign to const variable 'x'",
+        ),
+        (
+            "local f <const> = 1\nfunction f() end\n\nx = 1",
+            "test:4: attempt to assign to const variable 'f'",
+        ),
+        (
+            "local function g() goto foo end\n\ny = = 1",
+            "test:3: no visible label 'foo' for <goto> at line 1",
+        ),
+        (
+            "local function g() goto foo end 3x",
+            "test:1: malformed number near '3x'",
+        ),
+        ("goto foo\ny = = 1", "test:2: unexpected symbol near '='"),
+        (
+            "do goto l; local x; ::l:: x = = 1 end",
+            "test:1: <goto l> at line 1 jumps into the scope of local 'x'",
+        ),
+        (
+            "do goto l; local x; ::l:: ::m:: = 1 end",
+            "test:1: <goto l> at line 1 jumps into the scope of local 'x'",
+        ),
+        (
+            "do goto l; local x; ::l:: :: = 1 end",
+            "test:1: <name> expected near '='",
+        ),
+        (
+            "local function g() break end\n\n\nz = 1",
+            "test:4: break outside loop at line 1",
+        ),
+        (
+            "local k <const> = 1; k, y + 1",
+            "test:1: attempt to assign to const variable 'k'",
+        ),
+        (
+            "local k <const> = 1; k, y 3x",
+            "test:1: attempt to assign to const variable 'k'",
+        ),
+        (
+            "local k <const> = 1; y, k = = 1",
+            "test:1: attempt to assign to const variable 'k'",
+        ),
+        (
+            "local function f() goto nowhere end = 1",
+            "test:1: no visible label 'nowhere' for <goto> at line 1",
+        ),
+        (
+            "local function f() goto nowhere end",
+            "test:1: no visible label 'nowhere' for <goto> at line 1",
+        ),
+        (
+            "::a:: ::a:: x = = 1",
+            "test:1: label 'a' already defined on line 1",
+        ),
+        ("::a:: x = = 1", "test:1: unexpected symbol near '='"),
+        (
+            "::a:: ::b::\n::c:: ::b::",
+            "test:2: label 'b' already defined on line 2",
+        ),
+        (
+            "::a:: do ::a:: end",
+            "test:1: label 'a' already defined on line 1",
+        ),
+        ("do ::a:: end ::a::", "OK"),
+        ("::a:: function f() ::a:: end", "OK"),
+        (
+            "local x <close> = nil; x = 1 (",
+            "test:1: attempt to assign to const variable 'x'",
+        ),
+        (
+            "local x <const> = 1; function g() x = 2 end end",
+            "test:1: attempt to assign to const variable 'x'",
+        ),
+        (
+            "local x <const> = 1; local function g() return function() x = 2 end end + 1",
+            "test:1: attempt to assign to const variable 'x'",
+        ),
+        (
+            "for i = 1, 2 do local k <const> = i; k = 1 end end",
+            "test:1: attempt to assign to const variable 'k'",
+        ),
+        (
+            "while true do break end break",
+            "test:1: break outside loop at line 1",
+        ),
+        (
+            "repeat goto cont; local x; ::cont:: until x x = = 1",
+            "test:1: <goto cont> at line 1 jumps into the scope of local 'x'",
+        ),
+        (
+            "if x then goto l end local y ::l:: y() end",
+            "test:1: <goto l> at line 1 jumps into the scope of local 'y'",
+        ),
+        (
+            "local a <foo> = 1; goto x",
+            "test:1: unknown attribute 'foo'",
+        ),
+        (
+            "goto x; local a <close>, b <close>",
+            "test:1: multiple to-be-closed variables in local list",
+        ),
+        (
+            "local t = {} t.x, t.y = 1 local c <const> = 2 c = 3 )",
+            "test:1: attempt to assign to const variable 'c'",
+        ),
+        (
+            "function f(...) return ... end function g() return ... end",
+            "test:1: cannot use '...' outside a vararg function near '...'",
+        ),
+    ];
+    for &(source, expected) in cases {
+        let message = match crate::compile::load_text(source.as_bytes(), b"=test") {
+            Ok(_) => "OK".to_string(),
+            Err(e) => String::from_utf8_lossy(&e.message).into_owned(),
+        };
+        assert_eq!(message, expected, "{source:?}");
+    }
+}
+
+/// Limit errors are raised `near` the token PUC's parser has as current
+/// token when its code generator hits the limit, at that token's line.
+/// Expected messages from lua 5.4.8.
+#[test]
+fn limit_errors_name_pucs_token() {
+    let locals = format!("local {}\n", seq("l", "", 200, ", "));
+    let args55 = seq("", "", 56, ", ");
+    let upvalues = |body: &str| {
+        format!(
+            "local {}\nlocal function g()\nlocal {}\nreturn function()\n{body}\nend end",
+            seq("u", "", 150, ", "),
+            seq("v", "", 150, ", ")
+        )
+    };
+    let registers = "function or expression needs too many registers";
+    let main = "too many local variables (limit is 200) in main function";
+    let function = "too many local variables (limit is 200) in function at line 1";
+    let up = "too many upvalues (limit is 255) in function at line 4";
+    let cases: Vec<(String, String)> = vec![
+        (
+            format!("f({}x)", "x,\n".repeat(300)),
+            format!("src:255: {registers} near 'x'"),
+        ),
+        (
+            format!("f({}1)", "1, ".repeat(300)),
+            format!("src:1: {registers} near '1'"),
+        ),
+        (
+            format!("local t = {{f({}x)}}", "x, ".repeat(300)),
+            format!("src:1: {registers} near 'x'"),
+        ),
+        (
+            format!("return {}x", "x,\n".repeat(300)),
+            format!("src:256: {registers} near 'x'"),
+        ),
+        (
+            format!("local a = {}x", "x, ".repeat(300)),
+            format!("src:1: {registers} near 'x'"),
+        ),
+        (
+            format!("{locals}f(\n{args55})"),
+            format!("src:3: {registers} near '55'"),
+        ),
+        (
+            format!("{locals}x = {}a", "a .. ".repeat(60)),
+            format!("src:2: {registers} near 'a'"),
+        ),
+        (
+            format!("{locals}x = {}a{}", "a + (".repeat(60), ")".repeat(60)),
+            format!("src:2: {registers} near '('"),
+        ),
+        (
+            format!("{locals}x = o:m({}a)", "a, ".repeat(60)),
+            format!("src:2: {registers} near 'a'"),
+        ),
+        (
+            format!(
+                "{locals}x = a[b][c][{}1{}]",
+                "d[".repeat(60),
+                "]".repeat(60)
+            ),
+            format!("src:2: {registers} near '['"),
+        ),
+        (
+            format!("{locals}{}a = 1", "a, ".repeat(60)),
+            format!("src:2: {registers} near <eof>"),
+        ),
+        (
+            format!("{locals}x = {{{}a}}", "a, ".repeat(60)),
+            "OK".into(),
+        ),
+        // The closure takes its register before its function is closed.
+        (
+            format!(
+                "{locals}f({}, function() goto nowhere end)",
+                seq("", "", 53, ", ")
+            ),
+            format!("src:2: {registers} near ')'"),
+        ),
+        (
+            format!(
+                "{locals}f({}, function() goto nowhere end)",
+                seq("", "", 52, ", ")
+            ),
+            "src:2: no visible label 'nowhere' for <goto> at line 2".into(),
+        ),
+        (
+            format!("{locals}for k, v in pairs(t) do end"),
+            format!("src:2: {main} near ','"),
+        ),
+        (
+            format!("{locals}for i = 1, 2 do end"),
+            format!("src:2: {main} near '='"),
+        ),
+        (
+            format!("{locals}local function f() end"),
+            format!("src:2: {main} near '('"),
+        ),
+        (
+            format!("local {}", seq("l", "", 201, ", ")),
+            format!("src:1: {main} near <eof>"),
+        ),
+        (
+            format!("function f({}) end", seq("p", "", 201, ", ")),
+            format!("src:1: {function} near ')'"),
+        ),
+        (
+            format!("function t:f({}) end", seq("p", "", 200, ", ")),
+            format!("src:1: {function} near ')'"),
+        ),
+        (
+            format!(
+                "local function f({}) return f({args55}) end",
+                seq("p", "", 200, ", ")
+            ),
+            format!("src:1: {registers} near '55'"),
+        ),
+        (
+            upvalues(&format!(
+                "return {} + {}",
+                seq("u", "", 150, " + "),
+                seq("v", "", 150, " + ")
+            )),
+            format!("src:5: {up} near '+'"),
+        ),
+        (
+            upvalues(&format!(
+                "{}\n{}",
+                seq("u", " = 1", 150, "\n"),
+                seq("v", " = 1", 150, "\n")
+            )),
+            format!("src:260: {up} near '='"),
+        ),
+        (
+            upvalues(&format!(
+                "{}\n{}",
+                seq("local x = u", "", 150, "\n"),
+                seq("f(v", ")", 150, "\n")
+            )),
+            format!("src:259: {up} near ')'"),
+        ),
+        (
+            upvalues(&format!(
+                "{}\n{}",
+                seq("u", ".x = 1", 150, "\n"),
+                seq("v", ":m()", 150, "\n")
+            )),
+            format!("src:260: {up} near ':'"),
+        ),
+        (
+            upvalues(&format!(
+                "{}\n{}",
+                seq("function u", ".x() end", 150, "\n"),
+                seq("function v", "() end", 150, "\n")
+            )),
+            format!("src:260: {up} near '('"),
+        ),
+    ];
+    for (source, expected) in &cases {
+        assert_eq!(&load_message(source), expected, "{source:.200}");
+    }
+}
+
+/// A `for` body longer than PUC's jump range, reported at its `end`.
+#[test]
+fn long_for_loops_match_puc() {
+    let body = "x = 1\n".repeat(131071);
+    assert_eq!(
+        load_message(&format!("for i = 1, 2 do\n{body}end\n")),
+        "src:131073: control structure too long near 'end'"
+    );
+    // Before a later syntax error.
+    assert_eq!(
+        load_message(&format!("for i = 1, 2 do\n{body}end x = = 1\n")),
+        "src:131073: control structure too long near 'end'"
+    );
+    assert_eq!(
+        load_message(&format!("for k in next, t do\n{body}\nend\n")),
+        "src:131074: control structure too long near 'end'"
+    );
+    let body = "x = 1\n".repeat(131069);
+    assert_eq!(load_message(&format!("for i = 1, 2 do\n{body}end\n")), "OK");
+}
+
+/// PUC's parser keeps some things in arrays limited in size; a full one
+/// raises a bare runtime error ("too many ... (limit is N)", no position).
+/// Expected messages from lua 5.4.8.
+#[test]
+fn parser_arrays_are_limited_as_in_puc() {
+    let cases = [
+        (
+            "f = function() end\n".repeat(131072),
+            "too many functions (limit is 131071)",
+        ),
+        ("f = function() end\n".repeat(131071), "OK"),
+        (
+            "do local x end\n".repeat(32768),
+            "too many local variables (limit is 32767)",
+        ),
+        ("do local x end\n".repeat(32767), "OK"),
+        (
+            seq("goto l", "", 32768, " "),
+            "too many labels/gotos (limit is 32767)",
+        ),
+    ];
+    for (source, expected) in &cases {
+        assert_eq!(&load_message(source), expected, "{source:.60}");
+    }
+    // Labels count in all the functions being parsed (a chain of nested
+    // functions keeps each one's search for repeated labels short).
+    let labels = |per_function: usize| {
+        let level = format!(
+            "{} local function f()\n",
+            seq("::l", ":: x()", per_function, " ")
+        );
+        format!("{}{}", level.repeat(100), "end\n".repeat(100))
+    };
+    assert_eq!(
+        load_message(&labels(328)),
+        "too many labels/gotos (limit is 32767)"
+    );
+    assert_eq!(load_message(&labels(327)), "OK");
+    // Locals in scope in all the functions being parsed.
+    let decl = format!("local {}a\n", "a, ".repeat(199));
+    let nested = |n: usize| {
+        format!(
+            "{}{}",
+            format!("function f()\n{decl}").repeat(n),
+            "end\n".repeat(n)
+        )
+    };
+    assert_eq!(
+        load_message(&nested(170)),
+        "too many local variables (limit is 32767)"
+    );
+    assert_eq!(load_message(&nested(163)), "OK");
+}
+
+/// `early_error` reports an error of the text read so far only when no
+/// continuation could change it: PUC, which parses as it reads, would
+/// already have stopped there.
+#[test]
+fn early_errors_are_certain() {
+    let early = |text: &str| {
+        crate::compile::early_error(text.as_bytes(), b"=src")
+            .map(|e| String::from_utf8_lossy(&e.message).into_owned())
+    };
+    // The last token could still grow (`==`, `3xy`, `yz`).
+    assert_eq!(early("x = ="), None);
+    assert_eq!(
+        early("x = = "),
+        Some("src:1: unexpected symbol near '='".into())
+    );
+    assert_eq!(early("x = 3x"), None);
+    assert_eq!(
+        early("x = 3x "),
+        Some("src:1: malformed number near '3x'".into())
+    );
+    // A compile error before the last token.
+    assert_eq!(
+        early("local k <const> = 1; k = 2"),
+        Some("src:1: attempt to assign to const variable 'k'".into())
+    );
+    // Unresolved gotos are reported once the token after `end` is read
+    // (a lexical error there would win), or at the end of the chunk.
+    assert_eq!(early("goto x "), None);
+    assert_eq!(early("local function f() goto x end "), None);
+    assert_eq!(early("local function f() goto x end y"), None);
+    assert_eq!(
+        early("local function f() goto x end y "),
+        Some("src:1: no visible label 'x' for <goto> at line 1".into())
+    );
+    // Valid so far.
+    assert_eq!(early("local x = 1\nreturn x"), None);
+    assert_eq!(early("local s = [[abc"), None);
+    // Reading more text from a reader costs PUC one nesting level: an
+    // endless stream of `(` fails at the same read as in lua 5.4.8.
+    assert_eq!(early(&"(".repeat(197)), None);
+    assert_eq!(early(&"(".repeat(198)), Some("C stack overflow".into()));
 }

@@ -7,18 +7,29 @@ mod errors;
 mod functions;
 mod helpers;
 mod limits;
+mod lines;
 mod operators;
 mod tables;
 
-/// Prints the listing of the file named by `SATURN_COMPILE_FILE` (chunk
-/// `=test`), with `NEWTABLE` hash sizes in PUC's log form, for comparing
-/// with PUC's output: `cargo test ... dump_listing -- --ignored`.
+/// Prints the listing of the files named by `SATURN_COMPILE_FILE` (chunk
+/// `=test`; several paths separated by `:`), with `NEWTABLE` hash sizes in
+/// PUC's log form (`SATURN_PUC_SIZES`), for comparing with PUC's output:
+/// `cargo test ... dump_listing -- --ignored`.
 #[test]
 #[ignore]
 fn dump_listing() {
-    let Ok(path) = std::env::var("SATURN_COMPILE_FILE") else {
+    let Ok(paths) = std::env::var("SATURN_COMPILE_FILE") else {
         return;
     };
+    for path in paths.split(':') {
+        if paths.contains(':') {
+            println!("=====FILE {path}");
+        }
+        dump_one_listing(path);
+    }
+}
+
+fn dump_one_listing(path: &str) {
     let text = std::fs::read(path).expect("readable file");
     match crate::compile::load_text(&text, b"=test") {
         Ok(proto) => {

@@ -1,0 +1,27 @@
+-- runtime errors in code spread over several lines carry the line PUC gives
+-- the failing instruction: the line of the last token read when it was
+-- generated (a ')' or 'do' on its own line can move it there)
+local function run(src)
+  local f, e = load(src, "=input")
+  if not f then print("compile:", e) return end
+  print(pcall(f))
+end
+run("local t\nlocal x = (\nt.y\n)")
+run("local t\nlocal x = (\nt\n)\n.y")
+run("local o\nlocal s = o\n:method\n(\n1\n)")
+run("local t\nt\n.x\n=\n1")
+run("local t\nlocal x = t\n[\n1\n]")
+run("for i = 1,\n'x'\ndo\nend")
+run("for i = 'a',\n10\ndo\nend")
+run("for i = 1, 10,\n0\ndo\nend")
+run("local a = {}\nif a\n<\n1\nthen\nend")
+run("local a = {}\nlocal b = a <\n1")
+run("local a, b = {}, {}\nwhile a\n<=\nb\ndo\nend")
+run("local x = -\n{}")
+run("local s = 'a' ..\n{}")
+run("local f\nf(\n1,\n2\n)")
+run("local f\nlocal x = {\nf()\n}")
+run("do\nlocal x <close> = 1\nend")
+run("local t = setmetatable({}, {__index = function(t, k)\nerror('idx ' .. k)\nend})\nreturn t\n.field")
+run("local x = nil\nreturn x\n.a\n.b")
+run("local u\nlocal function f()\nreturn u\n.z\nend\nreturn f()")
