@@ -310,6 +310,10 @@ pub struct Lua {
     gc_cycle_start: usize,
     /// Mark work done in the current cycle, in gc-arena debt units.
     gc_cycle_work: f64,
+    /// Mark work done beyond what the previous steps paid for (zero or
+    /// negative): one object's trace can mark thousands of others, and the
+    /// next automatic step owes that much less.
+    gc_mark_credit: f64,
 }
 
 /// Bytes a `Gc` object is assumed to weigh beyond what it charges itself.
@@ -410,6 +414,7 @@ impl Lua {
             gc_last_estimate: 0,
             gc_cycle_start: 0,
             gc_cycle_work: 0.0,
+            gc_mark_credit: 0.0,
         }
     }
 
@@ -714,6 +719,7 @@ impl Lua {
         self.gc_cycle_start = now;
         self.gc_last_estimate = now;
         self.gc_cycle_work = 0.0;
+        self.gc_mark_credit = 0.0;
         self.arena.metrics().set_pacing(gc_pacing(params));
     }
 
@@ -736,13 +742,19 @@ impl Lua {
         }
     }
 
-    /// Marks for about `budget` units of work; returns the work done. When
-    /// marking completes (or is overdue, see [`MARK_OVERDUE_FACTOR`]), the
-    /// finalize phase runs and the arena is left ready to sweep.
+    /// Marks for about `budget` units of work, less the credit left by the
+    /// previous step; returns the work done. When marking completes (or is
+    /// overdue, see [`MARK_OVERDUE_FACTOR`]), the finalize phase runs and the
+    /// arena is left ready to sweep.
     fn mark_step(&mut self, budget: f64) -> f64 {
-        self.set_gc_balance(budget);
+        // What gc-arena counted since the previous step (objects allocated,
+        // write barriers) is replaced by the driver's own count of bytes.
+        let owed = budget + self.gc_mark_credit;
+        self.set_gc_balance(owed);
         let marked = self.arena.mark_debt().is_some();
-        let work = budget - self.gc_balance();
+        let balance = self.gc_balance();
+        self.gc_mark_credit = balance.min(0.0);
+        let work = (owed - balance).max(0.0);
         self.gc_cycle_work += work;
         if marked || self.marking_overdue() {
             self.finish_marking();
@@ -867,11 +879,14 @@ impl Lua {
         } else {
             f64::from(kbytes) * 1024.0
         };
-        if self.gc_phase() == GcPhase::Paused {
-            self.start_cycle(params);
-        }
         let mut bytes_left = bytes;
-        if self.gc_phase() == GcPhase::Marking {
+        let phase = self.gc_phase();
+        if phase != GcPhase::Sweeping {
+            if phase == GcPhase::Paused {
+                self.start_cycle(params);
+            }
+            // A requested step does its work whatever credit is left.
+            self.gc_mark_credit = 0.0;
             let units_per_byte = MARK_UNITS_PER_BYTE * params.speed();
             let work = self.mark_step(bytes_left * units_per_byte);
             if self.gc_phase() == GcPhase::Marking {
