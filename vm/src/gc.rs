@@ -138,9 +138,9 @@ impl GcParams {
         2f64.powi(self.stepsize().min(62) as i32)
     }
 
-    /// The step multiplier as a factor; never 0 (PUC: `stepmul | 1`).
+    /// The step multiplier as a factor (1.0 by default); never 0.
     pub fn speed(self) -> f64 {
-        (self.stepmul() | 1) as f64 / 100.0
+        self.stepmul().max(1) as f64 / 100.0
     }
 }
 
