@@ -34,8 +34,8 @@ fn options_answer_as_the_manual_says() {
          generational\n\
          0\t0\t0\n\
          boolean\tboolean\n\
-         200\t150\n\
-         100\t300\n\
+         100\t148\n\
+         200\t300\n\
          false\tbad argument #1 to 'collectgarbage' (invalid option 'bogus')\n\
          false\tbad argument #1 to 'collectgarbage' (string expected, got table)\n\
          false\tbad argument #2 to 'collectgarbage' (number expected, got string)\n\

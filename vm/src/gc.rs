@@ -2,16 +2,30 @@
 //! `collectgarbage` controls.
 //!
 //! gc-arena collects only between mutations. The executor returns to
-//! [`crate::state::Lua`] between slices; that is where collection runs,
-//! paced by bytes (see `Lua::gc_step`). When marking is complete, the
-//! finalize phase (`MarkedArena::finalize`, [`finalize_pass`]) does what
-//! PUC's atomic phase does:
+//! [`crate::state::Lua`] between slices; those returns are the safe points
+//! where the collector works (see `Lua::gc_step`). A cycle starts when the
+//! heap, counted in bytes, reaches `pause`% of what survived the previous
+//! cycle; marking then advances a bounded step at each safe point, each step
+//! paying for what was allocated since the previous one (times the step
+//! multiplier, [`GcParams`]). Mutation between mark steps is safe because
+//! every write goes through gc-arena's barriers (`Gc::write`,
+//! `RefLock::borrow_mut(mc)`); a weak reference (`GcWeak::upgrade`) to an
+//! object not marked yet still upgrades while marking, and storing what it
+//! gives anywhere reachable marks it through those barriers.
+//!
+//! When marking is complete, the finalize phase (`MarkedArena::finalize`,
+//! [`finalize_pass`]) does what PUC's atomic phase does, with no mutation in
+//! between (the marking that resurrection needs is finished at once too):
 //!
 //! 1. ephemeron tables resurrect values of live keys, to a fixed point;
 //! 2. weak values that died are cleared;
 //! 3. dead objects registered for finalization (their metatable had `__gc`
 //!    when it was set) are resurrected and queued, then marking resumes;
 //! 4. weak keys that died are cleared.
+//!
+//! Sweeping then frees the dead, incrementally on big heaps. While it does,
+//! `GcWeak::upgrade` refuses the objects found dead, so the string interner
+//! creates a fresh string rather than hand out one about to be freed.
 //!
 //! Queued finalizers run later as ordinary Lua calls ([`take_pending`]);
 //! errors in them become warnings, as in PUC.
@@ -48,6 +62,99 @@ impl GcMode {
     }
 }
 
+/// The collector's tuning parameters, kept as PUC Lua 5.4 keeps them: the
+/// pause and the step multiplier are percentages stored in steps of 4 in a
+/// byte (`setgcparam`/`getgcparam` in `lgc.h`), so
+/// `collectgarbage("setpause", 150)` later reads back as 148, as in PUC; the
+/// step size is the base-2 logarithm of a basic step's bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GcParams {
+    pause: u8,
+    stepmul: u8,
+    stepsize: u8,
+}
+
+impl Default for GcParams {
+    fn default() -> Self {
+        GcParams::DEFAULT
+    }
+}
+
+impl GcParams {
+    /// PUC's defaults: pause 200%, step multiplier 100, steps of 8 KB.
+    pub const DEFAULT: GcParams = GcParams {
+        pause: 200 / 4,
+        stepmul: 100 / 4,
+        stepsize: 13,
+    };
+
+    /// PUC's `setgcparam` on the `int` that `collectgarbage` reads: C's
+    /// integer division, then truncation to a byte.
+    fn store(percent: i64) -> u8 {
+        ((percent as i32) / 4) as u8
+    }
+
+    /// The pause, in percent: a cycle starts when the heap reaches this
+    /// percentage of its size after the previous cycle.
+    pub fn pause(self) -> i64 {
+        i64::from(self.pause) * 4
+    }
+
+    /// Sets the pause; returns the previous one.
+    pub fn set_pause(&mut self, percent: i64) -> i64 {
+        let previous = self.pause();
+        self.pause = Self::store(percent);
+        previous
+    }
+
+    /// The step multiplier, in percent: the collector's speed relative to
+    /// allocation (at 100, each kilobyte allocated pays for marking about
+    /// 100 objects).
+    pub fn stepmul(self) -> i64 {
+        i64::from(self.stepmul) * 4
+    }
+
+    /// Sets the step multiplier; returns the previous one.
+    pub fn set_stepmul(&mut self, percent: i64) -> i64 {
+        let previous = self.stepmul();
+        self.stepmul = Self::store(percent);
+        previous
+    }
+
+    /// The step size, as the base-2 logarithm of a basic step's bytes.
+    pub fn stepsize(self) -> u32 {
+        u32::from(self.stepsize)
+    }
+
+    /// Sets the step size (truncated to a byte, as PUC stores it).
+    pub fn set_stepsize(&mut self, log2_bytes: i64) {
+        self.stepsize = (log2_bytes as i32) as u8;
+    }
+
+    /// The allocation a basic step stands for (`collectgarbage("step", 0)`,
+    /// and the least work of every automatic step), in bytes.
+    pub fn step_bytes(self) -> f64 {
+        // PUC uses its largest debt when the shift would overflow.
+        2f64.powi(self.stepsize().min(62) as i32)
+    }
+
+    /// The step multiplier as a factor (1.0 by default); never 0.
+    pub fn speed(self) -> f64 {
+        self.stepmul().max(1) as f64 / 100.0
+    }
+}
+
+/// Where the collector is in its cycle (for tests and statistics).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GcPhase {
+    /// Between cycles.
+    Paused,
+    /// Marking, a step at each safe point.
+    Marking,
+    /// Freeing the dead, a step at each safe point.
+    Sweeping,
+}
+
 /// A collection asked for by running Lua code (`collectgarbage`); the
 /// executor pauses and the host performs it between slices.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,6 +182,9 @@ pub struct GcStateInner<'gc> {
     /// Whether the last requested step finished a cycle.
     #[collect(require_static)]
     pub step_finished: bool,
+    /// Pause, step multiplier and step size (`collectgarbage`).
+    #[collect(require_static)]
+    pub params: GcParams,
 }
 
 /// The collector's bookkeeping, part of the state's root.
@@ -91,6 +201,7 @@ pub fn new_gc_state<'gc>(mc: &Mutation<'gc>) -> GcState<'gc> {
             mode: GcMode::Incremental,
             request: None,
             step_finished: false,
+            params: GcParams::DEFAULT,
         }),
     )
 }

@@ -40,8 +40,9 @@
 //!   `call.is_yieldable()`, [`Context::main_thread`].
 //! - `collectgarbage`: "collect"/"step" return `Action::CollectGarbage` (the
 //!   collector runs between executor slices); "count" is
-//!   [`Context::memory_used`]; "stop"/"restart"/"isrunning"/modes use
-//!   `ctx.state.gc` (see [`crate::gc`]).
+//!   [`Context::memory_used`]; "stop"/"restart"/"isrunning"/modes and the
+//!   pause and step multiplier ([`crate::gc::GcParams`]) use `ctx.state.gc`
+//!   (see [`crate::gc`]).
 //! - `load`: [`Context::load`] (text) or [`Context::load_proto`].
 //! - `warn`: [`Context::warn`].
 
@@ -56,7 +57,7 @@ use crate::bytecode::Proto;
 use crate::closure::{Function, FunctionProto, NativeFn, NativeInner, closed_upvalue, new_closure};
 use crate::error::{ErrorKind, LuaError, error_object_text};
 use crate::executor::{Error, Executor, StepResult};
-use crate::gc::{self, GcState};
+use crate::gc::{self, GcParams, GcPhase, GcState};
 use crate::memory::MemoryAccount;
 use crate::meta::{MetaEvent, MetaNames, TypeMetatables, metatable};
 use crate::string::{Interner, LuaString};
@@ -300,38 +301,71 @@ pub struct Lua {
     pub slice_fuel: i64,
     /// Estimated heap size at which the next collection starts.
     gc_threshold: usize,
-    /// PUC's "pause": collect when the heap grows to this percentage of its
-    /// size after the previous collection.
-    pub gc_pause: usize,
+    /// The heap estimate at the previous step of the current cycle: what was
+    /// allocated since pays for the next mark step.
+    gc_last_estimate: usize,
+    /// The heap estimate when the current cycle started.
+    gc_cycle_start: usize,
+    /// Mark work done in the current cycle, in gc-arena debt units.
+    gc_cycle_work: f64,
+    /// Mark work done beyond what the previous steps paid for (zero or
+    /// negative): one object's trace can mark thousands of others, and the
+    /// next automatic step owes that much less.
+    gc_mark_credit: f64,
 }
 
 /// Bytes a `Gc` object is assumed to weigh beyond what it charges itself.
 const BYTES_PER_OBJECT: usize = 64;
 /// No automatic collection below this estimated heap size.
 const MIN_GC_THRESHOLD: usize = 1 << 20;
-/// Sweep work (in gc-arena debt units: about five dead objects each) done
-/// at every pause between slices while a sweep is under way.
+/// Mark work, in gc-arena debt units, that one byte of allocation pays for
+/// at a step multiplier of 100: with [`gc_pacing`] a unit is one object
+/// traced, so this is the manual's "how many elements it marks for each
+/// kilobyte of memory allocated" (100). An object weighs at least
+/// [`BYTES_PER_OBJECT`] in the heap estimate, so marking ends before the
+/// heap grows by about a sixth of its size at the cycle's start.
+const MARK_UNITS_PER_BYTE: f64 = 100.0 / 1024.0;
+/// Sweep work (in gc-arena debt units: about five dead objects each at a
+/// step multiplier of 100) done at every pause between slices while a sweep
+/// is under way, on top of what allocation pays.
 const SWEEP_STEP_DEBT: f64 = 64.0;
 /// Heaps smaller than this are swept at once: they stay in the cache
 /// anyway, and gc-arena's incremental sweep computes its debt after every
 /// object (measured: `closures`, a small heap, 1.72 -> 1.95 s when swept
 /// incrementally; `binary_trees`, about 40 MB, 3.0 -> 2.4 s).
 const INCREMENTAL_SWEEP_HEAP: usize = 8 << 20;
-/// gc-arena's pacing, used only for the sweep: marking is done at once, so
-/// it earns no credit, and the sweep starts as soon as marking ends.
-/// Measured: sweeping ten dead objects per allocation was slower on
-/// `binary_trees` (2.7-2.95 s against 2.35-2.4 s); two per allocation let
-/// the sweep fall behind `string_build` (the threshold is reset from the heap
-/// at the end of the sweep, so the heap kept growing, to 88 MB).
-const SWEEP_PACING: Pacing = Pacing {
-    sleep_factor: 0.0,
-    min_sleep: 0,
-    mark_factor: 0.0,
-    trace_factor: 0.0,
-    keep_factor: 0.02,
-    drop_factor: 0.1,
-    free_factor: 0.1,
-};
+/// A cycle whose marking has done this many times as much work as there are
+/// objects, or during which the heap has grown to this many times its size,
+/// is marked to the end at once: the mutator keeps handing it work (write
+/// barriers turning black objects gray again) faster than the steps do it.
+const MARK_OVERDUE_FACTOR: usize = 3;
+/// Added to a debt and taken away again to read gc-arena's balance, which
+/// `Metrics::allocation_debt` shows only when positive.
+const DEBT_OFFSET: f64 = (1u64 << 40) as f64;
+
+/// gc-arena's pacing, whose factors say what each piece of work earns. The
+/// driver sets the debt itself before every step (in these units), so only
+/// the ratios matter. Marking: one unit per object traced (its `Collect::trace`
+/// called), a tenth of a unit per object newly marked (strings and other
+/// leaves are marked without a trace). Sweeping, paid by the objects
+/// allocated since the last step (one unit each) as gc-arena does: at a
+/// step multiplier of 100 a unit frees five dead objects or passes over fifty
+/// live ones. Measured: sweeping ten dead objects per allocation was slower
+/// on `binary_trees` (2.7-2.95 s against 2.35-2.4 s); two per allocation let
+/// the sweep fall behind `string_build` (the threshold is reset from the
+/// heap at the end of the sweep, so the heap kept growing, to 88 MB).
+fn gc_pacing(params: GcParams) -> Pacing {
+    let slower = 1.0 / params.speed();
+    Pacing {
+        sleep_factor: 0.0,
+        min_sleep: 0,
+        mark_factor: 0.1,
+        trace_factor: 1.0,
+        keep_factor: 0.02 * slower,
+        drop_factor: 0.1 * slower,
+        free_factor: 0.1 * slower,
+    }
+}
 
 impl Default for Lua {
     fn default() -> Self {
@@ -369,13 +403,16 @@ impl Lua {
                 warnings: RefCell::new(Warnings::default()),
             }
         });
-        arena.metrics().set_pacing(SWEEP_PACING);
+        arena.metrics().set_pacing(gc_pacing(GcParams::DEFAULT));
         Lua {
             arena,
             account,
             slice_fuel: DEFAULT_SLICE_FUEL,
             gc_threshold: MIN_GC_THRESHOLD,
-            gc_pause: 200,
+            gc_last_estimate: 0,
+            gc_cycle_start: 0,
+            gc_cycle_work: 0.0,
+            gc_mark_credit: 0.0,
         }
     }
 
@@ -615,53 +652,189 @@ impl Lua {
         }
     }
 
-    /// Pays the allocation debt incrementally (unless stopped).
+    /// One collector step at a safe point (between executor slices);
+    /// nothing while the collector is stopped.
     ///
     /// gc-arena paces by object count, which a 3-million-slot table fools
     /// (one object, a huge trace). So the driver paces by *bytes*: the
-    /// account's bytes plus a fixed weight per object; when that estimate
-    /// reaches the threshold a cycle starts, and when it ends the threshold
-    /// becomes `pause`% of the surviving heap (PUC's default: collect when
-    /// it doubles). Amortized, collection costs O(allocation).
+    /// account's bytes plus a fixed weight per object. When that estimate
+    /// reaches the threshold a cycle starts; when the cycle ends the
+    /// threshold becomes `pause`% of the surviving heap (PUC's default:
+    /// collect when it doubles). Amortized, collection costs O(allocation).
     ///
-    /// Marking (with the finalize phase) is done at once; on heaps of
-    /// [`INCREMENTAL_SWEEP_HEAP`] or more, sweeping is spread over the
-    /// following slices (see [`Lua::sweep_step`]).
+    /// Marking is incremental: each step marks as much as the bytes
+    /// allocated since the previous step pay for, times the step multiplier
+    /// ([`MARK_UNITS_PER_BYTE`]), plus one basic step ([`GcParams::step_bytes`])
+    /// so that a cycle ends even when nothing is allocated. When marking is
+    /// complete, the finalize phase of [`crate::gc`] (weak tables, `__gc`
+    /// resurrection) and the marking it calls for run at once, like PUC's
+    /// atomic phase; then sweeping starts, spread over the following steps on
+    /// heaps of [`INCREMENTAL_SWEEP_HEAP`] or more (see [`Lua::sweep_step`]),
+    /// at once on smaller ones.
     pub fn gc_step(&mut self) {
-        if self.arena.collection_phase() == CollectionPhase::Sweeping {
+        let phase = self.gc_phase();
+        if phase == GcPhase::Paused && self.heap_estimate() < self.gc_threshold {
+            return;
+        }
+        let (stopped, params) = self.enter(|ctx| {
+            let gc = ctx.state.gc.borrow();
+            (gc.stopped, gc.params)
+        });
+        if stopped {
+            return;
+        }
+        match phase {
+            GcPhase::Paused => {
+                self.start_cycle(params);
+                self.auto_mark_step(params);
+            }
+            GcPhase::Marking => self.auto_mark_step(params),
+            GcPhase::Sweeping => self.sweep_step(),
+        }
+    }
+
+    /// Where the collector is in its cycle.
+    pub fn gc_phase(&self) -> GcPhase {
+        match self.arena.collection_phase() {
+            CollectionPhase::Sleeping => GcPhase::Paused,
+            CollectionPhase::Marking | CollectionPhase::Marked => GcPhase::Marking,
+            CollectionPhase::Sweeping => GcPhase::Sweeping,
+        }
+    }
+
+    /// The collector's parameters (`collectgarbage("incremental", ...)`).
+    pub fn gc_params(&self) -> GcParams {
+        self.enter(|ctx| ctx.state.gc.borrow().params)
+    }
+
+    pub fn set_gc_params(&mut self, params: GcParams) {
+        self.enter(|ctx| ctx.state.gc.borrow_mut(ctx.mc).params = params);
+    }
+
+    /// Starts a collection cycle (the collector is paused).
+    fn start_cycle(&mut self, params: GcParams) {
+        let now = self.heap_estimate();
+        self.gc_cycle_start = now;
+        self.gc_last_estimate = now;
+        self.gc_cycle_work = 0.0;
+        self.gc_mark_credit = 0.0;
+        self.arena.metrics().set_pacing(gc_pacing(params));
+    }
+
+    /// The mark step of [`Lua::gc_step`]: paid by the bytes allocated since
+    /// the previous step plus one basic step. If it finishes marking, the
+    /// sweep starts with a first step.
+    fn auto_mark_step(&mut self, params: GcParams) {
+        let now = self.heap_estimate();
+        let allocated = now.saturating_sub(self.gc_last_estimate);
+        self.gc_last_estimate = now;
+        let bytes = allocated as f64 + params.step_bytes();
+        let budget = bytes * MARK_UNITS_PER_BYTE * params.speed();
+        self.mark_step(budget);
+        if self.gc_phase() == GcPhase::Marking {
+            return;
+        }
+        self.start_sweep(params);
+        if self.gc_phase() == GcPhase::Sweeping {
             self.sweep_step();
-            return;
         }
-        if self.heap_estimate() < self.gc_threshold || self.is_gc_stopped() {
-            return;
+    }
+
+    /// Marks for about `budget` units of work, less the credit left by the
+    /// previous step; returns the work done. When marking completes (or is
+    /// overdue, see [`MARK_OVERDUE_FACTOR`]), the finalize phase runs and the
+    /// arena is left ready to sweep.
+    fn mark_step(&mut self, budget: f64) -> f64 {
+        // What gc-arena counted since the previous step (objects allocated,
+        // write barriers) is replaced by the driver's own count of bytes.
+        let owed = budget + self.gc_mark_credit;
+        self.set_gc_balance(owed);
+        let marked = self.arena.mark_debt().is_some();
+        let balance = self.gc_balance();
+        self.gc_mark_credit = balance.min(0.0);
+        let work = (owed - balance).max(0.0);
+        self.gc_cycle_work += work;
+        if marked || self.marking_overdue() {
+            self.finish_marking();
         }
+        work
+    }
+
+    /// Whether marking fell so far behind that it must end at once.
+    fn marking_overdue(&self) -> bool {
+        let objects = self.arena.metrics().total_gc_count();
+        self.gc_cycle_work > (MARK_OVERDUE_FACTOR * objects) as f64
+            || self.heap_estimate() > MARK_OVERDUE_FACTOR.saturating_mul(self.gc_cycle_start)
+    }
+
+    /// Marks whatever is left, runs the finalize phase (the marking that
+    /// resurrection calls for included, with no mutation in between) and
+    /// leaves the arena at the start of its sweep.
+    fn finish_marking(&mut self) {
+        while let Some(marked) = self.arena.finish_marking() {
+            let resurrected = marked.finalize(|fc, state| gc::finalize_pass(fc, state.gc));
+            if resurrected {
+                // Mark what the resurrected objects reach, then look again.
+                continue;
+            }
+            // The pass itself may have turned objects gray (its writes go
+            // through barriers): mark them before sweeping.
+            if let Some(marked) = self.arena.finish_marking() {
+                marked.start_sweeping();
+            }
+            break;
+        }
+    }
+
+    /// After marking: small heaps are swept at once (ending the cycle);
+    /// otherwise sweeping starts with nothing owed, so that what was
+    /// allocated before is not paid again.
+    fn start_sweep(&mut self, params: GcParams) {
         if self.heap_estimate() < INCREMENTAL_SWEEP_HEAP {
-            self.full_cycle();
-            self.reset_gc_threshold();
+            self.arena.finish_cycle();
+            self.end_cycle();
             return;
         }
-        self.mark_cycle();
-        // Sweeping is paid by gc-arena's debt from here on: start it at zero,
-        // so that what was allocated before the cycle is not paid again.
-        let metrics = self.arena.metrics();
-        metrics.adjust_debt(-metrics.allocation_debt());
-        self.sweep_step();
+        self.arena.metrics().set_pacing(gc_pacing(params));
+        self.set_gc_balance(0.0);
     }
 
     /// Frees part of the garbage of the current cycle: as much as the
-    /// objects allocated since the last step (each one pays for about five
-    /// dead objects) plus a fixed minimum, so the sweep ends even when
-    /// nothing is allocated. Freeing in small steps between slices lets
-    /// the allocator hand the freed memory out again while it is still in
-    /// the cache; one sweep of the whole heap leaves it cold (measured:
-    /// `binary_trees` spent a third of its time in `malloc` cache misses).
+    /// objects allocated since the last step pay for (each one about five
+    /// dead objects at a step multiplier of 100) plus a fixed minimum, so
+    /// the sweep ends even when nothing is allocated. Freeing in small steps
+    /// between slices lets the allocator hand the freed memory out again
+    /// while it is still in the cache; one sweep of the whole heap leaves it
+    /// cold (measured: `binary_trees` spent a third of its time in `malloc`
+    /// cache misses).
     fn sweep_step(&mut self) {
         self.arena.metrics().adjust_debt(SWEEP_STEP_DEBT);
         self.arena.cycle_debt();
-        if self.arena.collection_phase() != CollectionPhase::Sweeping {
-            self.prune_strings();
-            self.reset_gc_threshold();
+        if self.gc_phase() != GcPhase::Sweeping {
+            self.end_cycle();
         }
+    }
+
+    /// A cycle just ended: forget dead strings, set the next threshold.
+    fn end_cycle(&mut self) {
+        self.prune_strings();
+        self.reset_gc_threshold();
+    }
+
+    /// gc-arena's debt balance: positive when work is owed, negative when
+    /// the last step did more than was owed.
+    fn gc_balance(&self) -> f64 {
+        let metrics = self.arena.metrics();
+        metrics.adjust_debt(DEBT_OFFSET);
+        let debt = metrics.allocation_debt();
+        metrics.adjust_debt(-DEBT_OFFSET);
+        debt - DEBT_OFFSET
+    }
+
+    /// Sets gc-arena's debt balance to `debt`.
+    fn set_gc_balance(&self, debt: f64) {
+        let balance = self.gc_balance();
+        self.arena.metrics().adjust_debt(debt - balance);
     }
 
     /// Bytes charged plus a fixed weight per live object.
@@ -673,55 +846,82 @@ impl Lua {
 
     fn reset_gc_threshold(&mut self) {
         let live = self.heap_estimate();
-        self.gc_threshold = (live / 100)
-            .saturating_mul(self.gc_pause)
-            .max(MIN_GC_THRESHOLD);
+        let pause = self.gc_params().pause().max(0) as usize;
+        self.gc_threshold = (live / 100).saturating_mul(pause).max(MIN_GC_THRESHOLD);
     }
 
     /// A full collection cycle, including finalization (`collectgarbage()`).
+    /// A cycle under way is finished first: what it marked may have died
+    /// since.
     pub fn gc_collect(&mut self) {
+        self.finish_cycle_under_way();
         self.full_cycle();
         self.reset_gc_threshold();
         self.run_finalizers();
     }
 
-    /// `collectgarbage("step", kbytes)`: Saturn's collector is not
-    /// incremental at this level, so a step runs a whole cycle (and reports
-    /// that a cycle finished, as PUC does when a step completes one).
+    /// `collectgarbage("step", kbytes)`: collector work worth `kbytes` KB of
+    /// allocation (one basic step when `kbytes` is 0), as PUC does: starts a
+    /// cycle if none is under way, never goes past the end of one, and runs
+    /// even when the collector is stopped. Returns whether the step finished
+    /// a cycle. (A negative size, which PUC adds to its debt, does nothing.)
     pub fn gc_step_kb(&mut self, kbytes: i64) -> bool {
-        let _ = kbytes;
-        self.full_cycle();
-        self.reset_gc_threshold();
-        true
+        // `lua_gc` takes an `int`.
+        let kbytes = kbytes as i32;
+        if kbytes < 0 {
+            return false;
+        }
+        let params = self.gc_params();
+        let bytes = if kbytes == 0 {
+            params.step_bytes()
+        } else {
+            f64::from(kbytes) * 1024.0
+        };
+        let mut bytes_left = bytes;
+        let phase = self.gc_phase();
+        if phase != GcPhase::Sweeping {
+            if phase == GcPhase::Paused {
+                self.start_cycle(params);
+            }
+            // A requested step does its work whatever credit is left.
+            self.gc_mark_credit = 0.0;
+            let units_per_byte = MARK_UNITS_PER_BYTE * params.speed();
+            let work = self.mark_step(bytes_left * units_per_byte);
+            if self.gc_phase() == GcPhase::Marking {
+                return false;
+            }
+            bytes_left -= work / units_per_byte;
+            self.start_sweep(params);
+        }
+        if self.gc_phase() == GcPhase::Sweeping && bytes_left > 0.0 {
+            self.set_gc_balance(bytes_left / BYTES_PER_OBJECT as f64);
+            self.arena.cycle_debt();
+            if self.gc_phase() == GcPhase::Paused {
+                self.end_cycle();
+            }
+        }
+        self.gc_phase() == GcPhase::Paused
     }
 
-    /// Runs one complete collection cycle, with the finalize phase of the
-    /// module docs of [`crate::gc`] (weak tables, `__gc` resurrection).
+    /// Brings a cycle under way to its end: marking (with the finalize
+    /// phase) and sweeping at once.
+    fn finish_cycle_under_way(&mut self) {
+        match self.gc_phase() {
+            GcPhase::Paused => return,
+            GcPhase::Marking => self.finish_marking(),
+            GcPhase::Sweeping => {}
+        }
+        self.arena.finish_cycle();
+        self.end_cycle();
+    }
+
+    /// Runs one complete collection cycle from the pause, with the finalize
+    /// phase of the module docs of [`crate::gc`] (weak tables, `__gc`
+    /// resurrection).
     fn full_cycle(&mut self) {
-        self.mark_cycle();
+        self.finish_marking();
         self.arena.finish_cycle();
         self.prune_strings();
-    }
-
-    /// Marks the whole heap and runs the finalize phase, leaving the arena
-    /// sweeping (a sweep still under way from the previous cycle is
-    /// finished first).
-    fn mark_cycle(&mut self) {
-        if self.arena.collection_phase() == CollectionPhase::Sweeping {
-            // Finish the previous cycle first.
-            self.arena.finish_cycle();
-        }
-        while let Some(marked) = self.arena.finish_marking() {
-            let resurrected = marked.finalize(|fc, state| gc::finalize_pass(fc, state.gc));
-            if resurrected {
-                // Mark what the resurrected objects reach, then look again.
-                continue;
-            }
-            if let Some(marked) = self.arena.finish_marking() {
-                marked.start_sweeping();
-            }
-            break;
-        }
     }
 
     fn prune_strings(&self) {

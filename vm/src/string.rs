@@ -369,6 +369,12 @@ impl<'gc> Interner<'gc> {
         self.intern(mc, s.as_bytes())
     }
 
+    /// The live string with these bytes. `GcWeak::upgrade` decides what is
+    /// live: while marking, any string not freed (one not marked yet is
+    /// still alive; storing it anywhere reachable marks it through the write
+    /// barriers); while sweeping, not the strings marking found dead (about
+    /// to be freed: the caller makes a fresh copy). Either way at most one
+    /// copy of a short string can be reached.
     fn find(&self, mc: &Mutation<'gc>, hash: u64, bytes: &[u8]) -> Option<LuaString<'gc>> {
         let set = self.set.borrow();
         let mask = set.mask();

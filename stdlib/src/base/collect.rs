@@ -28,10 +28,6 @@ const OPTIONS: [&str; 10] = [
     "incremental",
 ];
 
-/// Registry keys holding the (advisory) pause and step multiplier.
-const PAUSE_KEY: &[u8] = b"saturn.gc.pause";
-const STEPMUL_KEY: &[u8] = b"saturn.gc.stepmul";
-
 /// `collectgarbage([opt [, arg]])`.
 pub fn collectgarbage<'gc>(
     ctx: Context<'gc>,
@@ -59,8 +55,15 @@ pub fn collectgarbage<'gc>(
                 then: Continuation::new(stepped, 0),
             });
         }
-        "setpause" => swap_setting(ctx, call, PAUSE_KEY, 200)?,
-        "setstepmul" => swap_setting(ctx, call, STEPMUL_KEY, 100)?,
+        "setpause" | "setstepmul" => {
+            let value = opt_integer(ctx, call, 2, 0)?;
+            let params = &mut ctx.state.gc.borrow_mut(ctx.mc).params;
+            Value::Integer(if option == "setpause" {
+                params.set_pause(value)
+            } else {
+                params.set_stepmul(value)
+            })
+        }
         "isrunning" => Value::Boolean(!ctx.state.gc.borrow().stopped),
         _ => {
             let (mode, parameters) = if option == "generational" {
@@ -68,10 +71,26 @@ pub fn collectgarbage<'gc>(
             } else {
                 (GcMode::Incremental, 3)
             };
-            for arg in 2..2 + parameters {
-                opt_integer(ctx, call, arg, 0)?;
+            let mut values = [0; 3];
+            for (i, value) in values.iter_mut().take(parameters).enumerate() {
+                *value = opt_integer(ctx, call, 2 + i, 0)?;
             }
             let mut gc = ctx.state.gc.borrow_mut(ctx.mc);
+            if mode == GcMode::Incremental {
+                // PUC: a zero keeps the current value. (The generational
+                // multipliers are accepted and ignored: Saturn's collector
+                // is incremental in both modes.)
+                let [pause, stepmul, stepsize] = values;
+                if pause != 0 {
+                    gc.params.set_pause(pause);
+                }
+                if stepmul != 0 {
+                    gc.params.set_stepmul(stepmul);
+                }
+                if stepsize != 0 {
+                    gc.params.set_stepsize(stepsize);
+                }
+            }
             let previous = gc.mode;
             gc.mode = mode;
             ctx.str(previous.name())
@@ -98,21 +117,4 @@ fn stepped<'gc>(
     _: i64,
 ) -> Result<Action<'gc>, Error<'gc>> {
     return_one(call, Value::Boolean(last_step_finished(ctx)))
-}
-
-/// Stores a new value for a tuning parameter and returns the previous one.
-fn swap_setting<'gc>(
-    ctx: Context<'gc>,
-    call: &Call<'gc, '_>,
-    key: &[u8],
-    default: i64,
-) -> Result<Value<'gc>, Error<'gc>> {
-    let value = opt_integer(ctx, call, 2, 0)?;
-    let key = ctx.intern(key);
-    let previous = match ctx.registry().get_str(ctx.mc, key) {
-        Value::Integer(i) => i,
-        _ => default,
-    };
-    ctx.registry().set_str(ctx.mc, key, Value::Integer(value));
-    Ok(Value::Integer(previous))
 }
