@@ -31,6 +31,12 @@ pub struct FunctionProto<'gc> {
     pub proto: Rc<Proto>,
     pub constants: Box<[Value<'gc>]>,
     pub protos: Box<[Gc<'gc, FunctionProto<'gc>>]>,
+    /// `proto.max_stack` and `proto.num_params`, copied here for the call
+    /// path: one pointer fewer to follow on every Lua call.
+    #[collect(require_static)]
+    pub max_stack: u16,
+    #[collect(require_static)]
+    pub num_params: u8,
 }
 
 impl<'gc> FunctionProto<'gc> {
@@ -56,6 +62,8 @@ impl<'gc> FunctionProto<'gc> {
         Gc::new(
             ctx.mc,
             FunctionProto {
+                max_stack: proto.max_stack,
+                num_params: proto.num_params,
                 proto,
                 constants,
                 protos,

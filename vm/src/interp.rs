@@ -1801,7 +1801,7 @@ pub(crate) fn run<'gc>(
                     if let Value::LuaFunction(callee) = ts.stack[func]
                         && ts.frames.len() < MAX_FRAMES
                     {
-                        let p = proto_of(callee);
+                        let p = Gc::as_ref(Gc::as_ref(callee).proto);
                         let callee_base = func + 1;
                         let need = callee_base + p.max_stack as usize + EXTRA_STACK;
                         if need <= MAX_STACK {
