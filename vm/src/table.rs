@@ -2,8 +2,8 @@
 //!
 //! # Layout
 //!
-//! The array part is a `Vec` whose length is the logical array size (nils
-//! included). The hash part is a power-of-two vector of nodes using PUC Lua's
+//! The array part is a boxed slice whose length is the logical array size
+//! (nils included). The hash part is a power-of-two vector of nodes using PUC Lua's
 //! scheme: chained scatter with Brent's variation. A key lives in its *main
 //! position* (where it hashes) unless that node is taken by a key that itself
 //! belongs elsewhere, in which case the intruder is moved; colliding keys are
@@ -69,7 +69,7 @@ use std::rc::Rc;
 use gc_arena::{Collect, Finalization, Gc, GcWeak, Mutation, RefLock};
 
 use crate::closure::{LuaClosureInner, NativeInner};
-use crate::memory::{Allocation, GC_HEADER_BYTES, MemoryAccount, charge_debt};
+use crate::memory::{GC_HEADER_BYTES, MemoryAccount, charge_debt};
 use crate::number::float_to_int;
 use crate::string::{LuaString, WeakLuaString};
 use crate::thread::{Thread, ThreadState};
@@ -368,26 +368,107 @@ const MAX_ARRAY_BITS: usize = 31;
 const MAX_ARRAY_SIZE: u64 = 1 << MAX_ARRAY_BITS;
 
 /// The contents of a table.
+///
+/// Kept at 64 bytes (a gc-arena object of 88 bytes with the header and the
+/// `RefLock`: a 96-byte malloc chunk, where 96 bytes made 128): both parts
+/// are boxed slices (their lengths only change in [`resize`]), and every
+/// field without a `Gc` pointer shares one block, [`TableInfo`].
+///
+/// [`resize`]: TableState::resize
 #[derive(Collect)]
 #[collect(no_drop)]
 pub struct TableState<'gc> {
     /// Values for the keys `1..=array.len()`.
-    array: Vec<Slot<'gc>>,
+    array: Box<[Slot<'gc>]>,
     /// The hash part: empty, or a power-of-two number of nodes.
-    nodes: Vec<Node<'gc>>,
-    /// Free nodes are only searched below this index.
-    last_free: usize,
-    /// PUC's `alimit`: a hint for `#`, at most `array.len()`.
-    #[collect(require_static)]
-    border_hint: Cell<usize>,
+    nodes: Box<[Node<'gc>]>,
     metatable: Option<Table<'gc>>,
+    #[collect(require_static)]
+    info: TableInfo,
+}
+
+/// The fields of a table that hold no `Gc` pointer, in one struct so that
+/// the small ones pack together (24 bytes). It is also the table's memory
+/// guard: it charges the table's bytes to the account and credits them back
+/// when the table is dropped (a struct holding `Gc` pointers cannot have a
+/// `Drop` of its own). The charge is recorded as the sizes of the two parts,
+/// from which [`table_bytes`] computes it exactly.
+struct TableInfo {
+    account: Rc<MemoryAccount>,
+    /// Array slots charged (at most `MAX_ARRAY_SIZE`).
+    charged_array: u32,
+    /// Free nodes are only searched below this index.
+    last_free: u32,
+    /// PUC's `alimit`: a hint for `#`, at most `array.len()`.
+    border_hint: Cell<u32>,
     /// "This metamethod is absent" bits, valid while no key is assigned.
-    #[collect(require_static)]
-    meta_absent: Cell<u32>,
-    #[collect(require_static)]
+    meta_absent: Cell<u8>,
     weakness: Weakness,
-    #[collect(require_static)]
-    allocation: Allocation,
+    /// Hash nodes charged: 0 for none, `k + 1` for `2^k`.
+    charged_node_bits: u8,
+}
+
+impl TableInfo {
+    /// Charges a table of `array` slots and `nodes` nodes to `account`.
+    fn new(account: &Rc<MemoryAccount>, array: usize, nodes: usize) -> Self {
+        let mut info = TableInfo {
+            account: Rc::clone(account),
+            charged_array: 0,
+            last_free: 0,
+            border_hint: Cell::new(0),
+            meta_absent: Cell::new(0),
+            weakness: Weakness::STRONG,
+            charged_node_bits: 0,
+        };
+        info.account.charge(table_bytes(0, 0));
+        info.recharge(array, nodes);
+        info
+    }
+
+    /// The bytes charged now.
+    #[inline]
+    fn charged(&self) -> usize {
+        let nodes = match self.charged_node_bits {
+            0 => 0,
+            bits => 1 << (bits - 1),
+        };
+        table_bytes(self.charged_array as usize, nodes)
+    }
+
+    /// Changes the charge to a table of `array` slots and `nodes` nodes (a
+    /// power of two or 0); returns the bytes added (0 if it shrank).
+    #[inline]
+    fn recharge(&mut self, array: usize, nodes: usize) -> usize {
+        debug_assert!(array as u64 <= MAX_ARRAY_SIZE && (nodes == 0 || nodes.is_power_of_two()));
+        let before = self.charged();
+        self.charged_array = array as u32;
+        self.charged_node_bits = match nodes {
+            0 => 0,
+            n => n.trailing_zeros() as u8 + 1,
+        };
+        let after = self.charged();
+        if after >= before {
+            self.account.charge(after - before);
+        } else {
+            self.account.credit(before - after);
+        }
+        after.saturating_sub(before)
+    }
+}
+
+impl Drop for TableInfo {
+    fn drop(&mut self) {
+        self.account.credit(self.charged());
+    }
+}
+
+/// The memory a table of `array` slots and `nodes` nodes occupies.
+#[inline]
+fn table_bytes(array: usize, nodes: usize) -> usize {
+    GC_HEADER_BYTES
+        + std::mem::size_of::<TableCell<'static>>()
+        + array * std::mem::size_of::<Slot<'static>>()
+        + nodes * std::mem::size_of::<Node<'static>>()
 }
 
 impl<'gc> Table<'gc> {
@@ -409,19 +490,16 @@ impl<'gc> Table<'gc> {
         } else {
             hash.next_power_of_two()
         };
-        let mut state = TableState {
-            array: vec![Slot::NIL; array],
-            nodes: vec![Node::EMPTY; node_count],
-            last_free: node_count,
-            border_hint: Cell::new(array),
+        let mut info = TableInfo::new(account, array, node_count);
+        info.last_free = node_count as u32;
+        info.border_hint.set(array as u32);
+        charge_debt(mc, info.charged());
+        let state = TableState {
+            array: vec![Slot::NIL; array].into_boxed_slice(),
+            nodes: vec![Node::EMPTY; node_count].into_boxed_slice(),
             metatable: None,
-            meta_absent: Cell::new(0),
-            weakness: Weakness::STRONG,
-            allocation: Allocation::new(account, 0),
+            info,
         };
-        let bytes = state.byte_size();
-        state.allocation.resize(bytes);
-        charge_debt(mc, bytes);
         Table(Gc::new(mc, RefLock::new(state)))
     }
 
@@ -503,7 +581,7 @@ impl<'gc> Table<'gc> {
     ) -> Result<(), InvalidKey> {
         let key = normalize_key(key)?;
         let mut state = self.0.borrow_mut(mc);
-        state.meta_absent.set(0);
+        state.info.meta_absent.set(0);
         state.set(mc, key, value);
         Ok(())
     }
@@ -512,9 +590,9 @@ impl<'gc> Table<'gc> {
     #[inline(always)]
     pub fn set_int(self, mc: &Mutation<'gc>, key: i64, value: Value<'gc>) {
         let mut state = self.0.borrow_mut(mc);
-        state.meta_absent.set(0);
+        state.info.meta_absent.set(0);
         if let Some(index) = state.array_index(key) {
-            let stored = store_value(Value::Integer(key), value, state.weakness);
+            let stored = store_value(Value::Integer(key), value, state.info.weakness);
             state.array[index] = stored;
         } else {
             state.set(mc, Value::Integer(key), value);
@@ -525,12 +603,12 @@ impl<'gc> Table<'gc> {
     #[inline]
     pub fn set_str(self, mc: &Mutation<'gc>, key: LuaString<'gc>, value: Value<'gc>) {
         let mut state = self.0.borrow_mut(mc);
-        state.meta_absent.set(0);
+        state.info.meta_absent.set(0);
         // Fast path for `obj.field = v` on an existing field of a strong
         // table: overwrite the value in place (no key re-store, no insert).
         if key.is_short()
             && !value.is_nil()
-            && !state.weakness.is_weak()
+            && !state.info.weakness.is_weak()
             && !state.nodes.is_empty()
             && let Some(index) = state.find_short_str(key)
             && !state.nodes[index].value.is_nil()
@@ -577,18 +655,24 @@ impl<'gc> Table<'gc> {
         self.0.borrow_mut(mc).metatable = metatable;
     }
 
-    /// Whether metamethod number `bit` (< 32) is known to be absent from this
-    /// table (when it serves as a metatable).
+    /// Whether metamethod number `bit` (< 8: the cache has room for the
+    /// events the interpreter checks most, as PUC's `flags` byte) is known to
+    /// be absent from this table (when it serves as a metatable).
     #[inline]
     pub fn is_meta_absent(self, bit: u8) -> bool {
-        self.0.borrow().meta_absent.get() & (1 << bit) != 0
+        debug_assert!(bit < 8);
+        self.0.borrow().info.meta_absent.get() & (1 << bit) != 0
     }
 
     /// Records that metamethod number `bit` is absent; any raw set forgets it.
     #[inline]
     pub fn set_meta_absent(self, bit: u8) {
+        debug_assert!(bit < 8);
         let state = self.0.borrow();
-        state.meta_absent.set(state.meta_absent.get() | (1 << bit));
+        state
+            .info
+            .meta_absent
+            .set(state.info.meta_absent.get() | (1 << bit));
     }
 
     /// Makes keys and/or values weak (from a metatable's `__mode`), re-storing
@@ -599,13 +683,13 @@ impl<'gc> Table<'gc> {
             values: weak_values,
         };
         let mut state = self.0.borrow_mut(mc);
-        if state.weakness != weakness {
+        if state.info.weakness != weakness {
             state.restore_entries(mc, weakness);
         }
     }
 
     pub fn weakness(self) -> Weakness {
-        self.0.borrow().weakness
+        self.0.borrow().info.weakness
     }
 
     /// Number of slots in the array part and nodes in the hash part.
@@ -619,7 +703,7 @@ impl<'gc> Table<'gc> {
     /// was resurrected (the driver then marks again and repeats).
     pub fn mark_ephemerons(self, fc: &Finalization<'gc>) -> bool {
         let state = self.0.borrow();
-        if !state.weakness.is_ephemeron() {
+        if !state.info.weakness.is_ephemeron() {
             return false;
         }
         let mut resurrected = false;
@@ -636,7 +720,7 @@ impl<'gc> Table<'gc> {
     /// tombstones.
     pub fn clear_dead_values(self, fc: &Finalization<'gc>) {
         let mut state = self.0.borrow_mut(fc);
-        if !state.weakness.values {
+        if !state.info.weakness.values {
             return;
         }
         for slot in state.array.iter_mut() {
@@ -655,7 +739,7 @@ impl<'gc> Table<'gc> {
     /// GC protocol step 2b: entries whose weakly held key died are removed.
     pub fn clear_dead_keys(self, fc: &Finalization<'gc>) {
         let mut state = self.0.borrow_mut(fc);
-        if !state.weakness.keys {
+        if !state.info.weakness.keys {
             return;
         }
         for node in state.nodes.iter_mut() {
@@ -722,11 +806,16 @@ fn count_int_key(key: i64, nums: &mut [usize; MAX_ARRAY_BITS + 1]) -> bool {
 }
 
 impl<'gc> TableState<'gc> {
-    fn byte_size(&self) -> usize {
-        GC_HEADER_BYTES
-            + std::mem::size_of::<Self>()
-            + self.array.capacity() * std::mem::size_of::<Slot<'static>>()
-            + self.nodes.capacity() * std::mem::size_of::<Node<'static>>()
+    /// PUC's `alimit`.
+    #[inline(always)]
+    fn border_hint(&self) -> usize {
+        self.info.border_hint.get() as usize
+    }
+
+    #[inline(always)]
+    fn set_border_hint(&self, hint: usize) {
+        debug_assert!(hint <= self.array.len());
+        self.info.border_hint.set(hint as u32);
     }
 
     /// The array slot of integer key `key`, if it is in the array part.
@@ -739,8 +828,8 @@ impl<'gc> TableState<'gc> {
         let index = (key as u64).wrapping_sub(1);
         if index < self.array.len() as u64 {
             let index = index as usize;
-            if index >= self.border_hint.get() {
-                self.border_hint.set(index + 1);
+            if index >= self.border_hint() {
+                self.set_border_hint(index + 1);
             }
             Some(index)
         } else {
@@ -878,11 +967,11 @@ impl<'gc> TableState<'gc> {
         if let Value::Integer(i) = key
             && let Some(index) = self.array_index(i)
         {
-            self.array[index] = store_value(key, value, self.weakness);
+            self.array[index] = store_value(key, value, self.info.weakness);
             return;
         }
         if let Some(index) = self.find_node(key) {
-            let weakness = self.weakness;
+            let weakness = self.info.weakness;
             let node = &mut self.nodes[index];
             if value.is_nil() {
                 node.value = Slot::NIL;
@@ -927,7 +1016,7 @@ impl<'gc> TableState<'gc> {
                 target = free;
             }
         }
-        let weakness = self.weakness;
+        let weakness = self.info.weakness;
         let node = &mut self.nodes[target];
         node.key = store_key(key, weakness);
         node.value = store_value(key, value, weakness);
@@ -935,10 +1024,11 @@ impl<'gc> TableState<'gc> {
 
     /// A never-used node below `last_free`, if any.
     fn free_node(&mut self) -> Option<usize> {
-        while self.last_free > 0 {
-            self.last_free -= 1;
-            if self.nodes[self.last_free].key.is_nil() {
-                return Some(self.last_free);
+        while self.info.last_free > 0 {
+            self.info.last_free -= 1;
+            let index = self.info.last_free as usize;
+            if self.nodes[index].key.is_nil() {
+                return Some(index);
             }
         }
         None
@@ -984,25 +1074,32 @@ impl<'gc> TableState<'gc> {
         } else {
             hash_count.next_power_of_two()
         };
-        let old_nodes = std::mem::replace(&mut self.nodes, vec![Node::EMPTY; node_count]);
-        self.last_free = node_count;
+        let old_nodes = std::mem::replace(
+            &mut self.nodes,
+            vec![Node::EMPTY; node_count].into_boxed_slice(),
+        );
+        self.info.last_free = node_count as u32;
         let mut displaced = Vec::new();
-        if array_size < self.array.len() {
-            for (i, slot) in self.array.drain(array_size..).enumerate() {
-                let value = slot.load(mc);
-                if !value.is_nil() {
-                    displaced.push((Value::Integer((array_size + i + 1) as i64), value));
+        if array_size != self.array.len() {
+            let mut array = std::mem::take(&mut self.array).into_vec();
+            if array_size < array.len() {
+                for (i, slot) in array.drain(array_size..).enumerate() {
+                    let value = slot.load(mc);
+                    if !value.is_nil() {
+                        displaced.push((Value::Integer((array_size + i + 1) as i64), value));
+                    }
                 }
+            } else {
+                array.reserve_exact(array_size - array.len());
+                array.resize(array_size, Slot::NIL);
             }
-            self.array.shrink_to_fit();
-        } else {
-            self.array.resize(array_size, Slot::NIL);
+            self.array = array.into_boxed_slice();
         }
-        self.border_hint.set(array_size);
+        self.set_border_hint(array_size);
         for (key, value) in displaced {
             self.insert_new(mc, key, value);
         }
-        for node in old_nodes {
+        for node in old_nodes.iter() {
             let value = node.value.load(mc);
             if value.is_nil() {
                 continue;
@@ -1018,15 +1115,13 @@ impl<'gc> TableState<'gc> {
                 _ => self.insert_new(mc, key, value),
             }
         }
-        let before = self.allocation.bytes();
-        let after = self.byte_size();
-        self.allocation.resize(after);
-        charge_debt(mc, after.saturating_sub(before));
+        let added = self.info.recharge(array_size, node_count);
+        charge_debt(mc, added);
     }
 
     /// Re-stores every entry for a new weakness mode.
     fn restore_entries(&mut self, mc: &Mutation<'gc>, weakness: Weakness) {
-        self.weakness = weakness;
+        self.info.weakness = weakness;
         for (i, slot) in self.array.iter_mut().enumerate() {
             let value = slot.load(mc);
             *slot = store_value(Value::Integer(i as i64 + 1), value, weakness);
@@ -1069,19 +1164,19 @@ impl<'gc> TableState<'gc> {
     /// agrees with PUC Lua.
     fn length(&self, mc: &Mutation<'gc>) -> i64 {
         let size = self.array.len();
-        let mut limit = self.border_hint.get();
+        let mut limit = self.border_hint();
         let size_is_pow2 = size.is_power_of_two();
         if limit > 0 && self.array_is_nil(mc, limit) {
             // A border lies below the hint.
             if limit >= 2 && !self.array_is_nil(mc, limit - 1) {
                 if size_is_pow2 && !(limit - 1).is_power_of_two() {
-                    self.border_hint.set(limit - 1);
+                    self.set_border_hint(limit - 1);
                 }
                 return (limit - 1) as i64;
             }
             let border = self.array_border(mc, 0, limit);
             if size_is_pow2 && border > size / 2 {
-                self.border_hint.set(border);
+                self.set_border_hint(border);
             }
             return border as i64;
         }
@@ -1091,11 +1186,11 @@ impl<'gc> TableState<'gc> {
             }
             limit = size;
             if self.array_is_nil(mc, limit) {
-                let border = self.array_border(mc, self.border_hint.get(), limit);
-                self.border_hint.set(border);
+                let border = self.array_border(mc, self.border_hint(), limit);
+                self.set_border_hint(border);
                 return border as i64;
             }
-            self.border_hint.set(size);
+            self.set_border_hint(size);
         }
         // The whole array part is non-nil: continue into the hash part.
         if self.nodes.is_empty() || self.get_int_hashed(mc, limit as i64 + 1).is_nil() {
@@ -1742,13 +1837,13 @@ mod tests {
             let t = Table::new(mc, &account);
             assert!(!t.is_meta_absent(0));
             t.set_meta_absent(0);
-            t.set_meta_absent(31);
+            t.set_meta_absent(7);
             assert!(t.is_meta_absent(0));
-            assert!(t.is_meta_absent(31));
+            assert!(t.is_meta_absent(7));
             assert!(!t.is_meta_absent(5));
             t.set_int(mc, 1, int(1));
             assert!(!t.is_meta_absent(0));
-            assert!(!t.is_meta_absent(31));
+            assert!(!t.is_meta_absent(7));
             t.set_meta_absent(3);
             t.set(mc, Value::Boolean(true), Value::Nil).unwrap();
             assert!(!t.is_meta_absent(3));
@@ -1758,6 +1853,15 @@ mod tests {
             t.set_metatable(mc, None);
             assert!(t.metatable().is_none());
         });
+    }
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn table_state_stays_small() {
+        // With gc-arena's 16-byte header and the `RefLock`, an 88-byte
+        // allocation: glibc's 96-byte chunk.
+        assert_eq!(std::mem::size_of::<TableState<'static>>(), 64);
+        assert_eq!(std::mem::size_of::<TableInfo>(), 24);
     }
 
     #[test]
