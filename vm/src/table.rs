@@ -363,6 +363,16 @@ impl<'gc> Node<'gc> {
     };
 }
 
+/// A hash part of `count` empty nodes.
+#[inline]
+fn new_nodes<'gc>(count: usize) -> Box<[Node<'gc>]> {
+    if count == 0 {
+        Box::default()
+    } else {
+        vec![Node::EMPTY; count].into_boxed_slice()
+    }
+}
+
 /// Array sizes are powers of two up to 2^MAX_ARRAY_BITS (PUC's MAXABITS).
 const MAX_ARRAY_BITS: usize = 31;
 const MAX_ARRAY_SIZE: u64 = 1 << MAX_ARRAY_BITS;
@@ -494,29 +504,29 @@ struct TableInfo {
 }
 
 impl TableInfo {
-    /// Charges a table of `array` slots and `nodes` nodes to `account`.
+    /// The fields of a new table of `array` slots and `nodes` nodes (a
+    /// power of two or 0), whose bytes it charges to `account`.
+    #[inline]
     fn new(account: &Rc<MemoryAccount>, array: usize, nodes: usize) -> Self {
-        let mut info = TableInfo {
+        debug_assert!(array as u64 <= MAX_ARRAY_SIZE && (nodes == 0 || nodes.is_power_of_two()));
+        let info = TableInfo {
             account: Rc::clone(account),
-            array_len: 0,
-            last_free: 0,
-            border_hint: Cell::new(0),
+            array_len: array as u32,
+            last_free: nodes as u32,
+            border_hint: Cell::new(array as u32),
             meta_absent: Cell::new(0),
             weakness: Weakness::STRONG,
-            node_bits: 0,
+            node_bits: node_bits(nodes),
         };
-        info.account.charge(table_bytes(0, 0));
-        info.set_sizes(array, nodes);
+        info.account.charge(info.charged());
         info
     }
 
     /// The bytes charged now.
     #[inline]
     fn charged(&self) -> usize {
-        let nodes = match self.node_bits {
-            0 => 0,
-            bits => 1 << (bits - 1),
-        };
+        // 0 for 0, 2^k for k + 1.
+        let nodes = (1usize << self.node_bits) >> 1;
         table_bytes(self.array_len as usize, nodes)
     }
 
@@ -527,10 +537,7 @@ impl TableInfo {
         debug_assert!(array as u64 <= MAX_ARRAY_SIZE && (nodes == 0 || nodes.is_power_of_two()));
         let before = self.charged();
         self.array_len = array as u32;
-        self.node_bits = match nodes {
-            0 => 0,
-            n => n.trailing_zeros() as u8 + 1,
-        };
+        self.node_bits = node_bits(nodes);
         let after = self.charged();
         if after >= before {
             self.account.charge(after - before);
@@ -545,6 +552,13 @@ impl Drop for TableInfo {
     fn drop(&mut self) {
         self.account.credit(self.charged());
     }
+}
+
+/// [`TableInfo::node_bits`] for a hash part of `nodes` nodes.
+#[inline]
+fn node_bits(nodes: usize) -> u8 {
+    // For 0 or a power of two, the number of significant bits.
+    (usize::BITS - nodes.leading_zeros()) as u8
 }
 
 /// The memory a table of `array` slots and `nodes` nodes occupies.
@@ -575,13 +589,11 @@ impl<'gc> Table<'gc> {
         } else {
             hash.next_power_of_two()
         };
-        let mut info = TableInfo::new(account, array, node_count);
-        info.last_free = node_count as u32;
-        info.border_hint.set(array as u32);
+        let info = TableInfo::new(account, array, node_count);
         charge_debt(mc, info.charged());
         let state = TableState {
             array: ArrayPart::new(array),
-            nodes: vec![Node::EMPTY; node_count].into_boxed_slice(),
+            nodes: new_nodes(node_count),
             metatable: None,
             info,
         };
@@ -1174,10 +1186,7 @@ impl<'gc> TableState<'gc> {
         } else {
             hash_count.next_power_of_two()
         };
-        let old_nodes = std::mem::replace(
-            &mut self.nodes,
-            vec![Node::EMPTY; node_count].into_boxed_slice(),
-        );
+        let old_nodes = std::mem::replace(&mut self.nodes, new_nodes(node_count));
         self.info.last_free = node_count as u32;
         let mut displaced = Vec::new();
         let old_size = self.array_len();
