@@ -2,8 +2,9 @@
 //!
 //! # Layout
 //!
-//! The array part is a boxed slice whose length is the logical array size
-//! (nils included). The hash part is a power-of-two vector of nodes using PUC Lua's
+//! The array part holds the logical array size's slots (nils included):
+//! up to two inside the table object, more in a boxed slice of exactly that
+//! length. The hash part is a power-of-two slice of nodes using PUC Lua's
 //! scheme: chained scatter with Brent's variation. A key lives in its *main
 //! position* (where it hashes) unless that node is taken by a key that itself
 //! belongs elsewhere, in which case the intruder is moved; colliding keys are
@@ -1989,6 +1990,40 @@ mod tests {
         assert_eq!(std::mem::size_of::<ArrayPart<'static>>(), 32);
         assert_eq!(std::mem::size_of::<TableState<'static>>(), 80);
         assert_eq!(std::mem::size_of::<TableInfo>(), 24);
+    }
+
+    #[test]
+    fn small_arrays_move_in_and_out_of_the_table() {
+        let account = MemoryAccount::new();
+        rootless_mutate(|mc| {
+            let interner = Interner::new(mc, account.clone());
+            let keys: Vec<_> = (0..4)
+                .map(|i| interner.intern(mc, format!("k{i}").as_bytes()))
+                .collect();
+            let base = account.total();
+            let t = constructor(mc, &account, &[Some(1), Some(2)]);
+            assert_eq!(account.total() - base, table_bytes(0, 0));
+            assert_eq!(t.capacity(), (2, 0));
+            t.set_int(mc, 3, int(3));
+            assert_eq!(t.capacity(), (4, 0));
+            assert_eq!(account.total() - base, table_bytes(4, 0));
+            assert!(table_bytes(4, 0) > table_bytes(2, 0));
+            // Clear 2..=3 and rehash: the array part shrinks back inside.
+            t.set_int(mc, 2, Value::Nil);
+            t.set_int(mc, 3, Value::Nil);
+            for (i, &key) in keys.iter().enumerate() {
+                t.set_str(mc, key, int(i as i64));
+            }
+            assert_eq!(t.capacity().0, 1);
+            assert_eq!(account.total() - base, table_bytes(1, 4));
+            assert_eq!(as_int(t.get_int(mc, 1)), Some(1));
+            assert!(t.get_int(mc, 2).is_nil());
+            assert_eq!(t.length(mc), 1);
+            t.set_int(mc, 2, int(20));
+            assert_eq!(as_int(t.get_int(mc, 2)), Some(20));
+            assert_eq!(collect_entries(mc, t).len(), 6);
+        });
+        assert_eq!(account.total(), 0);
     }
 
     #[test]
