@@ -59,13 +59,17 @@ impl MemoryAccount {
         }
     }
 
+    /// Adds `bytes` to the total. Every charge is paired with a
+    /// [`credit`](Self::credit) when the memory is freed: use a guard
+    /// ([`Allocation`], or a type whose `Drop` credits what it charged).
     #[inline]
-    fn charge(&self, bytes: usize) {
+    pub(crate) fn charge(&self, bytes: usize) {
         self.total.set(self.total.get().saturating_add(bytes));
     }
 
+    /// Takes `bytes` away from the total.
     #[inline]
-    fn credit(&self, bytes: usize) {
+    pub(crate) fn credit(&self, bytes: usize) {
         self.total.set(self.total.get().saturating_sub(bytes));
     }
 }

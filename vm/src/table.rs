@@ -2,8 +2,9 @@
 //!
 //! # Layout
 //!
-//! The array part is a `Vec` whose length is the logical array size (nils
-//! included). The hash part is a power-of-two vector of nodes using PUC Lua's
+//! The array part holds the logical array size's slots (nils included):
+//! up to two inside the table object, more in a boxed slice of exactly that
+//! length. The hash part is a power-of-two slice of nodes using PUC Lua's
 //! scheme: chained scatter with Brent's variation. A key lives in its *main
 //! position* (where it hashes) unless that node is taken by a key that itself
 //! belongs elsewhere, in which case the intruder is moved; colliding keys are
@@ -69,7 +70,7 @@ use std::rc::Rc;
 use gc_arena::{Collect, Finalization, Gc, GcWeak, Mutation, RefLock};
 
 use crate::closure::{LuaClosureInner, NativeInner};
-use crate::memory::{Allocation, GC_HEADER_BYTES, MemoryAccount, charge_debt};
+use crate::memory::{GC_HEADER_BYTES, MemoryAccount, charge_debt};
 use crate::number::float_to_int;
 use crate::string::{LuaString, WeakLuaString};
 use crate::thread::{Thread, ThreadState};
@@ -363,31 +364,211 @@ impl<'gc> Node<'gc> {
     };
 }
 
+/// A hash part of `count` empty nodes.
+#[inline]
+fn new_nodes<'gc>(count: usize) -> Box<[Node<'gc>]> {
+    if count == 0 {
+        Box::default()
+    } else {
+        vec![Node::EMPTY; count].into_boxed_slice()
+    }
+}
+
 /// Array sizes are powers of two up to 2^MAX_ARRAY_BITS (PUC's MAXABITS).
 const MAX_ARRAY_BITS: usize = 31;
 const MAX_ARRAY_SIZE: u64 = 1 << MAX_ARRAY_BITS;
 
+/// Arrays of up to this many slots are stored in the table itself.
+const INLINE_ARRAY: usize = 2;
+
+/// The array part's storage: up to [`INLINE_ARRAY`] slots inside the table
+/// (the slots past the array's length are nil), more in a boxed slice of
+/// exactly the array's length. Which one is used depends only on the
+/// length, kept in [`TableInfo::array_len`].
+#[derive(Collect)]
+#[collect(no_drop)]
+enum ArrayPart<'gc> {
+    Inline([Slot<'gc>; INLINE_ARRAY]),
+    Heap(Box<[Slot<'gc>]>),
+}
+
+impl<'gc> ArrayPart<'gc> {
+    /// Storage for an array of `len` nil slots.
+    fn new(len: usize) -> Self {
+        if len <= INLINE_ARRAY {
+            ArrayPart::Inline([Slot::NIL; INLINE_ARRAY])
+        } else {
+            ArrayPart::Heap(vec![Slot::NIL; len].into_boxed_slice())
+        }
+    }
+
+    /// Every stored slot (for an inline array, also those past its length).
+    #[inline(always)]
+    fn slots(&self) -> &[Slot<'gc>] {
+        match self {
+            ArrayPart::Inline(slots) => slots,
+            ArrayPart::Heap(slots) => slots,
+        }
+    }
+
+    #[inline(always)]
+    fn slots_mut(&mut self) -> &mut [Slot<'gc>] {
+        match self {
+            ArrayPart::Inline(slots) => slots,
+            ArrayPart::Heap(slots) => slots,
+        }
+    }
+
+    /// The slot at `index` of an array of `len` slots. A boxed array is
+    /// exactly `len` long: its own bounds check is the only one.
+    #[inline(always)]
+    fn get(&self, index: u64, len: u32) -> Option<&Slot<'gc>> {
+        match self {
+            ArrayPart::Heap(slots) if index < slots.len() as u64 => Some(&slots[index as usize]),
+            ArrayPart::Inline(slots) if index < len as u64 => {
+                Some(&slots[index as usize % INLINE_ARRAY])
+            }
+            _ => None,
+        }
+    }
+
+    #[inline(always)]
+    fn get_mut(&mut self, index: u64, len: u32) -> Option<&mut Slot<'gc>> {
+        match self {
+            ArrayPart::Heap(slots) if index < slots.len() as u64 => {
+                Some(&mut slots[index as usize])
+            }
+            ArrayPart::Inline(slots) if index < len as u64 => {
+                Some(&mut slots[index as usize % INLINE_ARRAY])
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Moves the border hint past an accessed array index (the index is below
+/// the array's length).
+#[inline(always)]
+fn note_array_access(border_hint: &Cell<u32>, index: u64) {
+    if index >= border_hint.get() as u64 {
+        border_hint.set(index as u32 + 1);
+    }
+}
+
+/// Array slots stored outside the table for an array of `len` slots.
+#[inline]
+fn heap_array_slots(len: usize) -> usize {
+    if len <= INLINE_ARRAY { 0 } else { len }
+}
+
 /// The contents of a table.
+///
+/// Kept at 80 bytes (a gc-arena object of 104 bytes with the header and the
+/// `RefLock`: a 112-byte malloc chunk, where 96 bytes and a separate array
+/// made 128 and more): arrays of up to [`INLINE_ARRAY`] slots need no
+/// allocation of their own, the other parts are boxed slices (their lengths
+/// only change in [`resize`]), and every field without a `Gc` pointer shares
+/// one block, [`TableInfo`].
+///
+/// [`resize`]: TableState::resize
 #[derive(Collect)]
 #[collect(no_drop)]
 pub struct TableState<'gc> {
-    /// Values for the keys `1..=array.len()`.
-    array: Vec<Slot<'gc>>,
+    /// Values for the keys `1..=info.array_len`.
+    array: ArrayPart<'gc>,
     /// The hash part: empty, or a power-of-two number of nodes.
-    nodes: Vec<Node<'gc>>,
-    /// Free nodes are only searched below this index.
-    last_free: usize,
-    /// PUC's `alimit`: a hint for `#`, at most `array.len()`.
-    #[collect(require_static)]
-    border_hint: Cell<usize>,
+    nodes: Box<[Node<'gc>]>,
     metatable: Option<Table<'gc>>,
+    #[collect(require_static)]
+    info: TableInfo,
+}
+
+/// The fields of a table that hold no `Gc` pointer, in one struct so that
+/// the small ones pack together (24 bytes). It is also the table's memory
+/// guard: it charges the table's bytes to the account and credits them back
+/// when the table is dropped (a struct holding `Gc` pointers cannot have a
+/// `Drop` of its own). The charge follows from the sizes of the two parts,
+/// which it records ([`table_bytes`]).
+struct TableInfo {
+    account: Rc<MemoryAccount>,
+    /// The array part's length (at most `MAX_ARRAY_SIZE`).
+    array_len: u32,
+    /// Free nodes are only searched below this index.
+    last_free: u32,
+    /// PUC's `alimit`: a hint for `#`, at most `array_len`.
+    border_hint: Cell<u32>,
     /// "This metamethod is absent" bits, valid while no key is assigned.
-    #[collect(require_static)]
-    meta_absent: Cell<u32>,
-    #[collect(require_static)]
+    meta_absent: Cell<u8>,
     weakness: Weakness,
-    #[collect(require_static)]
-    allocation: Allocation,
+    /// The hash part's size: 0 for no nodes, `k + 1` for `2^k`.
+    node_bits: u8,
+}
+
+impl TableInfo {
+    /// The fields of a new table of `array` slots and `nodes` nodes (a
+    /// power of two or 0), whose bytes it charges to `account`.
+    #[inline]
+    fn new(account: &Rc<MemoryAccount>, array: usize, nodes: usize) -> Self {
+        debug_assert!(array as u64 <= MAX_ARRAY_SIZE && (nodes == 0 || nodes.is_power_of_two()));
+        let info = TableInfo {
+            account: Rc::clone(account),
+            array_len: array as u32,
+            last_free: nodes as u32,
+            border_hint: Cell::new(array as u32),
+            meta_absent: Cell::new(0),
+            weakness: Weakness::STRONG,
+            node_bits: node_bits(nodes),
+        };
+        info.account.charge(info.charged());
+        info
+    }
+
+    /// The bytes charged now.
+    #[inline]
+    fn charged(&self) -> usize {
+        // 0 for 0, 2^k for k + 1.
+        let nodes = (1usize << self.node_bits) >> 1;
+        table_bytes(self.array_len as usize, nodes)
+    }
+
+    /// Records new part sizes (`nodes` a power of two or 0) and changes the
+    /// charge to match; returns the bytes added (0 if it shrank).
+    #[inline]
+    fn set_sizes(&mut self, array: usize, nodes: usize) -> usize {
+        debug_assert!(array as u64 <= MAX_ARRAY_SIZE && (nodes == 0 || nodes.is_power_of_two()));
+        let before = self.charged();
+        self.array_len = array as u32;
+        self.node_bits = node_bits(nodes);
+        let after = self.charged();
+        if after >= before {
+            self.account.charge(after - before);
+        } else {
+            self.account.credit(before - after);
+        }
+        after.saturating_sub(before)
+    }
+}
+
+impl Drop for TableInfo {
+    fn drop(&mut self) {
+        self.account.credit(self.charged());
+    }
+}
+
+/// [`TableInfo::node_bits`] for a hash part of `nodes` nodes.
+#[inline]
+fn node_bits(nodes: usize) -> u8 {
+    // For 0 or a power of two, the number of significant bits.
+    (usize::BITS - nodes.leading_zeros()) as u8
+}
+
+/// The memory a table of `array` slots and `nodes` nodes occupies.
+#[inline]
+fn table_bytes(array: usize, nodes: usize) -> usize {
+    GC_HEADER_BYTES
+        + std::mem::size_of::<TableCell<'static>>()
+        + heap_array_slots(array) * std::mem::size_of::<Slot<'static>>()
+        + nodes * std::mem::size_of::<Node<'static>>()
 }
 
 impl<'gc> Table<'gc> {
@@ -409,19 +590,14 @@ impl<'gc> Table<'gc> {
         } else {
             hash.next_power_of_two()
         };
-        let mut state = TableState {
-            array: vec![Slot::NIL; array],
-            nodes: vec![Node::EMPTY; node_count],
-            last_free: node_count,
-            border_hint: Cell::new(array),
+        let info = TableInfo::new(account, array, node_count);
+        charge_debt(mc, info.charged());
+        let state = TableState {
+            array: ArrayPart::new(array),
+            nodes: new_nodes(node_count),
             metatable: None,
-            meta_absent: Cell::new(0),
-            weakness: Weakness::STRONG,
-            allocation: Allocation::new(account, 0),
+            info,
         };
-        let bytes = state.byte_size();
-        state.allocation.resize(bytes);
-        charge_debt(mc, bytes);
         Table(Gc::new(mc, RefLock::new(state)))
     }
 
@@ -461,8 +637,8 @@ impl<'gc> Table<'gc> {
     #[inline(always)]
     pub fn get_int(self, mc: &Mutation<'gc>, key: i64) -> Value<'gc> {
         let state = self.0.borrow();
-        match state.array_index(key) {
-            Some(index) => state.array[index].load(mc),
+        match state.array_slot(key) {
+            Some(slot) => slot.load(mc),
             None => state.get_int_hashed(mc, key),
         }
     }
@@ -503,7 +679,7 @@ impl<'gc> Table<'gc> {
     ) -> Result<(), InvalidKey> {
         let key = normalize_key(key)?;
         let mut state = self.0.borrow_mut(mc);
-        state.meta_absent.set(0);
+        state.info.meta_absent.set(0);
         state.set(mc, key, value);
         Ok(())
     }
@@ -512,10 +688,10 @@ impl<'gc> Table<'gc> {
     #[inline(always)]
     pub fn set_int(self, mc: &Mutation<'gc>, key: i64, value: Value<'gc>) {
         let mut state = self.0.borrow_mut(mc);
-        state.meta_absent.set(0);
-        if let Some(index) = state.array_index(key) {
-            let stored = store_value(Value::Integer(key), value, state.weakness);
-            state.array[index] = stored;
+        state.info.meta_absent.set(0);
+        let weakness = state.info.weakness;
+        if let Some(slot) = state.array_slot_mut(key) {
+            *slot = store_value(Value::Integer(key), value, weakness);
         } else {
             state.set(mc, Value::Integer(key), value);
         }
@@ -525,12 +701,12 @@ impl<'gc> Table<'gc> {
     #[inline]
     pub fn set_str(self, mc: &Mutation<'gc>, key: LuaString<'gc>, value: Value<'gc>) {
         let mut state = self.0.borrow_mut(mc);
-        state.meta_absent.set(0);
+        state.info.meta_absent.set(0);
         // Fast path for `obj.field = v` on an existing field of a strong
         // table: overwrite the value in place (no key re-store, no insert).
         if key.is_short()
             && !value.is_nil()
-            && !state.weakness.is_weak()
+            && !state.info.weakness.is_weak()
             && !state.nodes.is_empty()
             && let Some(index) = state.find_short_str(key)
             && !state.nodes[index].value.is_nil()
@@ -547,7 +723,7 @@ impl<'gc> Table<'gc> {
     pub fn reserve_array(self, mc: &Mutation<'gc>, len: usize) {
         let len = len.min(MAX_ARRAY_SIZE as usize);
         let mut state = self.0.borrow_mut(mc);
-        if len > state.array.len() {
+        if len > state.array_len() {
             let nodes = state.nodes.len();
             state.resize(mc, len, nodes);
         }
@@ -577,18 +753,24 @@ impl<'gc> Table<'gc> {
         self.0.borrow_mut(mc).metatable = metatable;
     }
 
-    /// Whether metamethod number `bit` (< 32) is known to be absent from this
-    /// table (when it serves as a metatable).
+    /// Whether metamethod number `bit` (< 8: the cache has room for the
+    /// events the interpreter checks most, as PUC's `flags` byte) is known to
+    /// be absent from this table (when it serves as a metatable).
     #[inline]
     pub fn is_meta_absent(self, bit: u8) -> bool {
-        self.0.borrow().meta_absent.get() & (1 << bit) != 0
+        debug_assert!(bit < 8);
+        self.0.borrow().info.meta_absent.get() & (1 << bit) != 0
     }
 
     /// Records that metamethod number `bit` is absent; any raw set forgets it.
     #[inline]
     pub fn set_meta_absent(self, bit: u8) {
+        debug_assert!(bit < 8);
         let state = self.0.borrow();
-        state.meta_absent.set(state.meta_absent.get() | (1 << bit));
+        state
+            .info
+            .meta_absent
+            .set(state.info.meta_absent.get() | (1 << bit));
     }
 
     /// Makes keys and/or values weak (from a metatable's `__mode`), re-storing
@@ -599,19 +781,19 @@ impl<'gc> Table<'gc> {
             values: weak_values,
         };
         let mut state = self.0.borrow_mut(mc);
-        if state.weakness != weakness {
+        if state.info.weakness != weakness {
             state.restore_entries(mc, weakness);
         }
     }
 
     pub fn weakness(self) -> Weakness {
-        self.0.borrow().weakness
+        self.0.borrow().info.weakness
     }
 
     /// Number of slots in the array part and nodes in the hash part.
     pub fn capacity(self) -> (usize, usize) {
         let state = self.0.borrow();
-        (state.array.len(), state.nodes.len())
+        (state.array_len(), state.nodes.len())
     }
 
     /// GC protocol step 1, for tables with weak keys and strong values:
@@ -619,7 +801,7 @@ impl<'gc> Table<'gc> {
     /// was resurrected (the driver then marks again and repeats).
     pub fn mark_ephemerons(self, fc: &Finalization<'gc>) -> bool {
         let state = self.0.borrow();
-        if !state.weakness.is_ephemeron() {
+        if !state.info.weakness.is_ephemeron() {
             return false;
         }
         let mut resurrected = false;
@@ -636,10 +818,10 @@ impl<'gc> Table<'gc> {
     /// tombstones.
     pub fn clear_dead_values(self, fc: &Finalization<'gc>) {
         let mut state = self.0.borrow_mut(fc);
-        if !state.weakness.values {
+        if !state.info.weakness.values {
             return;
         }
-        for slot in state.array.iter_mut() {
+        for slot in state.array.slots_mut() {
             if slot.is_dead(fc) {
                 *slot = Slot::NIL;
             }
@@ -655,7 +837,7 @@ impl<'gc> Table<'gc> {
     /// GC protocol step 2b: entries whose weakly held key died are removed.
     pub fn clear_dead_keys(self, fc: &Finalization<'gc>) {
         let mut state = self.0.borrow_mut(fc);
-        if !state.weakness.keys {
+        if !state.info.weakness.keys {
             return;
         }
         for node in state.nodes.iter_mut() {
@@ -722,30 +904,50 @@ fn count_int_key(key: i64, nums: &mut [usize; MAX_ARRAY_BITS + 1]) -> bool {
 }
 
 impl<'gc> TableState<'gc> {
-    fn byte_size(&self) -> usize {
-        GC_HEADER_BYTES
-            + std::mem::size_of::<Self>()
-            + self.array.capacity() * std::mem::size_of::<Slot<'static>>()
-            + self.nodes.capacity() * std::mem::size_of::<Node<'static>>()
+    /// The array part's length.
+    #[inline(always)]
+    fn array_len(&self) -> usize {
+        self.info.array_len as usize
+    }
+
+    /// The array part.
+    #[inline]
+    fn array(&self) -> &[Slot<'gc>] {
+        &self.array.slots()[..self.array_len()]
+    }
+
+    /// PUC's `alimit`.
+    #[inline(always)]
+    fn border_hint(&self) -> usize {
+        self.info.border_hint.get() as usize
+    }
+
+    #[inline(always)]
+    fn set_border_hint(&self, hint: usize) {
+        debug_assert!(hint <= self.array_len());
+        self.info.border_hint.set(hint as u32);
     }
 
     /// The array slot of integer key `key`, if it is in the array part.
     ///
     /// Like PUC's `luaH_getint`, an access past the border hint moves the
     /// hint up to the key: `#` depends on this.
-    #[inline]
-    fn array_index(&self, key: i64) -> Option<usize> {
+    #[inline(always)]
+    fn array_slot(&self, key: i64) -> Option<&Slot<'gc>> {
         // Keys 1..=len map to 0..len; everything else wraps to a huge index.
         let index = (key as u64).wrapping_sub(1);
-        if index < self.array.len() as u64 {
-            let index = index as usize;
-            if index >= self.border_hint.get() {
-                self.border_hint.set(index + 1);
-            }
-            Some(index)
-        } else {
-            None
-        }
+        let slot = self.array.get(index, self.info.array_len)?;
+        note_array_access(&self.info.border_hint, index);
+        Some(slot)
+    }
+
+    /// [`array_slot`](Self::array_slot), for writing.
+    #[inline(always)]
+    fn array_slot_mut(&mut self, key: i64) -> Option<&mut Slot<'gc>> {
+        let index = (key as u64).wrapping_sub(1);
+        let slot = self.array.get_mut(index, self.info.array_len)?;
+        note_array_access(&self.info.border_hint, index);
+        Some(slot)
     }
 
     #[inline]
@@ -875,14 +1077,14 @@ impl<'gc> TableState<'gc> {
     /// Sets a normalised key.
     #[inline(never)]
     fn set(&mut self, mc: &Mutation<'gc>, key: Value<'gc>, value: Value<'gc>) {
+        let weakness = self.info.weakness;
         if let Value::Integer(i) = key
-            && let Some(index) = self.array_index(i)
+            && let Some(slot) = self.array_slot_mut(i)
         {
-            self.array[index] = store_value(key, value, self.weakness);
+            *slot = store_value(key, value, weakness);
             return;
         }
         if let Some(index) = self.find_node(key) {
-            let weakness = self.weakness;
             let node = &mut self.nodes[index];
             if value.is_nil() {
                 node.value = Slot::NIL;
@@ -927,7 +1129,7 @@ impl<'gc> TableState<'gc> {
                 target = free;
             }
         }
-        let weakness = self.weakness;
+        let weakness = self.info.weakness;
         let node = &mut self.nodes[target];
         node.key = store_key(key, weakness);
         node.value = store_value(key, value, weakness);
@@ -935,10 +1137,11 @@ impl<'gc> TableState<'gc> {
 
     /// A never-used node below `last_free`, if any.
     fn free_node(&mut self) -> Option<usize> {
-        while self.last_free > 0 {
-            self.last_free -= 1;
-            if self.nodes[self.last_free].key.is_nil() {
-                return Some(self.last_free);
+        while self.info.last_free > 0 {
+            self.info.last_free -= 1;
+            let index = self.info.last_free as usize;
+            if self.nodes[index].key.is_nil() {
+                return Some(index);
             }
         }
         None
@@ -950,7 +1153,7 @@ impl<'gc> TableState<'gc> {
         let mut nums = [0usize; MAX_ARRAY_BITS + 1];
         let mut int_keys = 0;
         let mut total = 0;
-        for (i, slot) in self.array.iter().enumerate() {
+        for (i, slot) in self.array().iter().enumerate() {
             if !slot.load(mc).is_nil() {
                 nums[ceil_log2(i as u64 + 1)] += 1;
                 int_keys += 1;
@@ -984,25 +1187,46 @@ impl<'gc> TableState<'gc> {
         } else {
             hash_count.next_power_of_two()
         };
-        let old_nodes = std::mem::replace(&mut self.nodes, vec![Node::EMPTY; node_count]);
-        self.last_free = node_count;
+        let old_nodes = std::mem::replace(&mut self.nodes, new_nodes(node_count));
+        self.info.last_free = node_count as u32;
         let mut displaced = Vec::new();
-        if array_size < self.array.len() {
-            for (i, slot) in self.array.drain(array_size..).enumerate() {
+        let old_size = self.array_len();
+        if array_size != old_size {
+            let old = self.array();
+            for (i, slot) in old.iter().enumerate().skip(array_size) {
                 let value = slot.load(mc);
                 if !value.is_nil() {
-                    displaced.push((Value::Integer((array_size + i + 1) as i64), value));
+                    displaced.push((Value::Integer(i as i64 + 1), value));
                 }
             }
-            self.array.shrink_to_fit();
-        } else {
-            self.array.resize(array_size, Slot::NIL);
+            let kept = array_size.min(old_size);
+            if array_size <= INLINE_ARRAY {
+                let mut slots = [Slot::NIL; INLINE_ARRAY];
+                slots[..kept].copy_from_slice(&old[..kept]);
+                self.array = ArrayPart::Inline(slots);
+            } else {
+                // A boxed array is resized in place (`realloc`: large ones
+                // grow without a copy).
+                let mut slots = match std::mem::replace(&mut self.array, ArrayPart::new(0)) {
+                    ArrayPart::Heap(slots) => slots.into_vec(),
+                    ArrayPart::Inline(slots) => {
+                        let mut heap = Vec::with_capacity(array_size);
+                        heap.extend_from_slice(&slots[..kept]);
+                        heap
+                    }
+                };
+                slots.truncate(array_size);
+                slots.reserve_exact(array_size - kept);
+                slots.resize(array_size, Slot::NIL);
+                self.array = ArrayPart::Heap(slots.into_boxed_slice());
+            }
         }
-        self.border_hint.set(array_size);
+        let added = self.info.set_sizes(array_size, node_count);
+        self.set_border_hint(array_size);
         for (key, value) in displaced {
             self.insert_new(mc, key, value);
         }
-        for node in old_nodes {
+        for node in old_nodes.iter() {
             let value = node.value.load(mc);
             if value.is_nil() {
                 continue;
@@ -1013,21 +1237,19 @@ impl<'gc> TableState<'gc> {
             }
             match key {
                 Value::Integer(i) if (i as u64).wrapping_sub(1) < array_size as u64 => {
-                    self.array[i as usize - 1] = node.value;
+                    self.array.slots_mut()[i as usize - 1] = node.value;
                 }
                 _ => self.insert_new(mc, key, value),
             }
         }
-        let before = self.allocation.bytes();
-        let after = self.byte_size();
-        self.allocation.resize(after);
-        charge_debt(mc, after.saturating_sub(before));
+        charge_debt(mc, added);
     }
 
     /// Re-stores every entry for a new weakness mode.
     fn restore_entries(&mut self, mc: &Mutation<'gc>, weakness: Weakness) {
-        self.weakness = weakness;
-        for (i, slot) in self.array.iter_mut().enumerate() {
+        self.info.weakness = weakness;
+        let len = self.array_len();
+        for (i, slot) in self.array.slots_mut()[..len].iter_mut().enumerate() {
             let value = slot.load(mc);
             *slot = store_value(Value::Integer(i as i64 + 1), value, weakness);
         }
@@ -1048,7 +1270,7 @@ impl<'gc> TableState<'gc> {
 
     #[inline]
     fn array_is_nil(&self, mc: &Mutation<'gc>, position: usize) -> bool {
-        self.array[position - 1].load(mc).is_nil()
+        self.array()[position - 1].load(mc).is_nil()
     }
 
     /// A border in the array between `present` (0 or a non-nil position) and
@@ -1068,20 +1290,20 @@ impl<'gc> TableState<'gc> {
     /// PUC's `luaH_getn`, including its use of the border hint, so that `#`
     /// agrees with PUC Lua.
     fn length(&self, mc: &Mutation<'gc>) -> i64 {
-        let size = self.array.len();
-        let mut limit = self.border_hint.get();
+        let size = self.array_len();
+        let mut limit = self.border_hint();
         let size_is_pow2 = size.is_power_of_two();
         if limit > 0 && self.array_is_nil(mc, limit) {
             // A border lies below the hint.
             if limit >= 2 && !self.array_is_nil(mc, limit - 1) {
                 if size_is_pow2 && !(limit - 1).is_power_of_two() {
-                    self.border_hint.set(limit - 1);
+                    self.set_border_hint(limit - 1);
                 }
                 return (limit - 1) as i64;
             }
             let border = self.array_border(mc, 0, limit);
             if size_is_pow2 && border > size / 2 {
-                self.border_hint.set(border);
+                self.set_border_hint(border);
             }
             return border as i64;
         }
@@ -1091,11 +1313,11 @@ impl<'gc> TableState<'gc> {
             }
             limit = size;
             if self.array_is_nil(mc, limit) {
-                let border = self.array_border(mc, self.border_hint.get(), limit);
-                self.border_hint.set(border);
+                let border = self.array_border(mc, self.border_hint(), limit);
+                self.set_border_hint(border);
                 return border as i64;
             }
-            self.border_hint.set(size);
+            self.set_border_hint(size);
         }
         // The whole array part is non-nil: continue into the hash part.
         if self.nodes.is_empty() || self.get_int_hashed(mc, limit as i64 + 1).is_nil() {
@@ -1141,7 +1363,7 @@ impl<'gc> TableState<'gc> {
         mc: &Mutation<'gc>,
         key: Value<'gc>,
     ) -> Result<Option<(Value<'gc>, Value<'gc>)>, InvalidKey> {
-        let array_size = self.array.len();
+        let array_size = self.array_len();
         // Positions number array slots 0.. then nodes after them.
         let start = match key {
             Value::Nil => 0,
@@ -1159,7 +1381,7 @@ impl<'gc> TableState<'gc> {
             },
         };
         for i in start.min(array_size)..array_size {
-            let value = self.array[i].load(mc);
+            let value = self.array()[i].load(mc);
             if !value.is_nil() {
                 return Ok(Some((Value::Integer(i as i64 + 1), value)));
             }
@@ -1742,13 +1964,13 @@ mod tests {
             let t = Table::new(mc, &account);
             assert!(!t.is_meta_absent(0));
             t.set_meta_absent(0);
-            t.set_meta_absent(31);
+            t.set_meta_absent(7);
             assert!(t.is_meta_absent(0));
-            assert!(t.is_meta_absent(31));
+            assert!(t.is_meta_absent(7));
             assert!(!t.is_meta_absent(5));
             t.set_int(mc, 1, int(1));
             assert!(!t.is_meta_absent(0));
-            assert!(!t.is_meta_absent(31));
+            assert!(!t.is_meta_absent(7));
             t.set_meta_absent(3);
             t.set(mc, Value::Boolean(true), Value::Nil).unwrap();
             assert!(!t.is_meta_absent(3));
@@ -1758,6 +1980,50 @@ mod tests {
             t.set_metatable(mc, None);
             assert!(t.metatable().is_none());
         });
+    }
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn table_state_stays_small() {
+        // With gc-arena's 16-byte header and the `RefLock`, a 104-byte
+        // allocation: glibc's 112-byte chunk.
+        assert_eq!(std::mem::size_of::<ArrayPart<'static>>(), 32);
+        assert_eq!(std::mem::size_of::<TableState<'static>>(), 80);
+        assert_eq!(std::mem::size_of::<TableInfo>(), 24);
+    }
+
+    #[test]
+    fn small_arrays_move_in_and_out_of_the_table() {
+        let account = MemoryAccount::new();
+        rootless_mutate(|mc| {
+            let interner = Interner::new(mc, account.clone());
+            let keys: Vec<_> = (0..4)
+                .map(|i| interner.intern(mc, format!("k{i}").as_bytes()))
+                .collect();
+            let base = account.total();
+            let t = constructor(mc, &account, &[Some(1), Some(2)]);
+            assert_eq!(account.total() - base, table_bytes(0, 0));
+            assert_eq!(t.capacity(), (2, 0));
+            t.set_int(mc, 3, int(3));
+            assert_eq!(t.capacity(), (4, 0));
+            assert_eq!(account.total() - base, table_bytes(4, 0));
+            assert!(table_bytes(4, 0) > table_bytes(2, 0));
+            // Clear 2..=3 and rehash: the array part shrinks back inside.
+            t.set_int(mc, 2, Value::Nil);
+            t.set_int(mc, 3, Value::Nil);
+            for (i, &key) in keys.iter().enumerate() {
+                t.set_str(mc, key, int(i as i64));
+            }
+            assert_eq!(t.capacity().0, 1);
+            assert_eq!(account.total() - base, table_bytes(1, 4));
+            assert_eq!(as_int(t.get_int(mc, 1)), Some(1));
+            assert!(t.get_int(mc, 2).is_nil());
+            assert_eq!(t.length(mc), 1);
+            t.set_int(mc, 2, int(20));
+            assert_eq!(as_int(t.get_int(mc, 2)), Some(20));
+            assert_eq!(collect_entries(mc, t).len(), 6);
+        });
+        assert_eq!(account.total(), 0);
     }
 
     #[test]
