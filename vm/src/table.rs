@@ -697,9 +697,29 @@ impl<'gc> Table<'gc> {
         }
     }
 
-    /// Raw set of a string key.
-    #[inline]
+    /// Raw set of a string key. The overwrite of an existing field is
+    /// inlined into `SETFIELD`/`SETTABLE`; anything else is a call.
+    #[inline(always)]
     pub fn set_str(self, mc: &Mutation<'gc>, key: LuaString<'gc>, value: Value<'gc>) {
+        let mut state = self.0.borrow_mut(mc);
+        state.info.meta_absent.set(0);
+        if key.is_short()
+            && !value.is_nil()
+            && !state.info.weakness.is_weak()
+            && !state.nodes.is_empty()
+            && let Some(index) = state.find_short_str(key)
+            && !state.nodes[index].value.is_nil()
+        {
+            state.nodes[index].value = Slot::Strong(value);
+            return;
+        }
+        drop(state);
+        self.set_str_slow(mc, key, value);
+    }
+
+    /// [`set_str`](Self::set_str) after its fast path declined.
+    #[inline(never)]
+    fn set_str_slow(self, mc: &Mutation<'gc>, key: LuaString<'gc>, value: Value<'gc>) {
         let mut state = self.0.borrow_mut(mc);
         state.info.meta_absent.set(0);
         // Fast path for `obj.field = v` on an existing field of a strong
