@@ -703,6 +703,8 @@ impl<'gc> Table<'gc> {
     pub fn set_str(self, mc: &Mutation<'gc>, key: LuaString<'gc>, value: Value<'gc>) {
         let mut state = self.0.borrow_mut(mc);
         state.info.meta_absent.set(0);
+        // Fast path for `obj.field = v` on an existing field of a strong
+        // table: overwrite the value in place (no key re-store, no insert).
         if key.is_short()
             && !value.is_nil()
             && !state.info.weakness.is_weak()
@@ -720,21 +722,7 @@ impl<'gc> Table<'gc> {
     /// [`set_str`](Self::set_str) after its fast path declined.
     #[inline(never)]
     fn set_str_slow(self, mc: &Mutation<'gc>, key: LuaString<'gc>, value: Value<'gc>) {
-        let mut state = self.0.borrow_mut(mc);
-        state.info.meta_absent.set(0);
-        // Fast path for `obj.field = v` on an existing field of a strong
-        // table: overwrite the value in place (no key re-store, no insert).
-        if key.is_short()
-            && !value.is_nil()
-            && !state.info.weakness.is_weak()
-            && !state.nodes.is_empty()
-            && let Some(index) = state.find_short_str(key)
-            && !state.nodes[index].value.is_nil()
-        {
-            state.nodes[index].value = Slot::Strong(value);
-            return;
-        }
-        state.set(mc, Value::String(key), value);
+        self.0.borrow_mut(mc).set(mc, Value::String(key), value);
     }
 
     /// Grows the array part to at least `len` slots at once, keeping the hash
