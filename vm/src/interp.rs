@@ -1132,14 +1132,29 @@ pub(crate) fn run<'gc>(
         if *fuel <= 0 {
             return Exit::OutOfFuel;
         }
-        let (closure, base, mut pc, pending) = match ts.frames.last_mut() {
+        let (mut closure, mut base, mut pc, pending) = match ts.frames.last_mut() {
             Some(Frame::Lua(f)) => (f.closure, f.base, f.pc, f.pending.take()),
             _ => return Exit::Frame,
         };
-        let fproto: &'gc FunctionProto<'gc> = Gc::as_ref(Gc::as_ref(closure).proto);
-        let proto: &'gc Proto = &fproto.proto;
-        let code: &'gc [Op] = &proto.code;
-        let k: &'gc [Value<'gc>] = &fproto.constants;
+        let mut fproto: &'gc FunctionProto<'gc> = Gc::as_ref(Gc::as_ref(closure).proto);
+        let mut proto: &'gc Proto = &fproto.proto;
+        let mut code: &'gc [Op] = &proto.code;
+        let mut k: &'gc [Value<'gc>] = &fproto.constants;
+
+        /// Switches the loop to another Lua frame without going through the
+        /// top of `'frame` (a Lua call or return on the fast path: the
+        /// frame is known, nothing is pending, fuel was checked).
+        macro_rules! enter {
+            ($closure:expr, $base:expr, $pc:expr) => {{
+                closure = $closure;
+                base = $base;
+                pc = $pc;
+                fproto = Gc::as_ref(Gc::as_ref(closure).proto);
+                proto = &fproto.proto;
+                code = &proto.code;
+                k = &fproto.constants;
+            }};
+        }
 
         macro_rules! r {
             ($x:expr) => {
@@ -1830,7 +1845,11 @@ pub(crate) fn run<'gc>(
                                 pending: None,
                                 c_level,
                             }));
-                            continue 'frame;
+                            if *fuel <= 0 {
+                                continue 'frame;
+                            }
+                            enter!(callee, callee_base, 0);
+                            continue;
                         }
                     }
                     save_pc!();
@@ -1948,8 +1967,14 @@ pub(crate) fn run<'gc>(
                         if count == 1 {
                             ts.stack[func] = Value::Nil;
                         }
-                        top_lua_frame(ts).top = func + count;
-                        continue 'frame;
+                        let caller = top_lua_frame(ts);
+                        caller.top = func + count;
+                        if caller.pending.is_some() {
+                            continue 'frame;
+                        }
+                        let (c, b, p) = (caller.closure, caller.base, caller.pc);
+                        enter!(c, b, p);
+                        continue;
                     }
                     match do_return(ctx, ts, base, 0) {
                         Returned::Continue => continue 'frame,
@@ -1973,8 +1998,14 @@ pub(crate) fn run<'gc>(
                         if ts.stack.len() < need {
                             ts.stack.resize(need, Value::Nil);
                         }
-                        top_lua_frame(ts).top = func + 1;
-                        continue 'frame;
+                        let caller = top_lua_frame(ts);
+                        caller.top = func + 1;
+                        if caller.pending.is_some() {
+                            continue 'frame;
+                        }
+                        let (c, b, p) = (caller.closure, caller.base, caller.pc);
+                        enter!(c, b, p);
+                        continue;
                     }
                     match do_return(ctx, ts, base + a as usize, 1) {
                         Returned::Continue => continue 'frame,
