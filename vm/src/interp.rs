@@ -1132,17 +1132,21 @@ pub(crate) fn run<'gc>(
         if *fuel <= 0 {
             return Exit::OutOfFuel;
         }
-        let (mut closure, mut base, mut pc, pending) = match ts.frames.last_mut() {
+        let (top_closure, top_base, top_pc, pending) = match ts.frames.last_mut() {
             Some(Frame::Lua(f)) => (f.closure, f.base, f.pc, f.pending.take()),
             _ => return Exit::Frame,
         };
-        let mut fproto: &'gc FunctionProto<'gc> = Gc::as_ref(Gc::as_ref(closure).proto);
-        let mut proto: &'gc Proto = &fproto.proto;
-        let mut code: &'gc [Op] = &proto.code;
-        let mut k: &'gc [Value<'gc>] = &fproto.constants;
+        let mut closure: LuaClosure<'gc>;
+        let mut base: usize;
+        let mut pc: usize;
+        let mut fproto: &'gc FunctionProto<'gc>;
+        let mut proto: &'gc Proto;
+        let mut code: &'gc [Op];
+        let mut k: &'gc [Value<'gc>];
 
-        /// Switches the loop to another Lua frame without going through the
-        /// top of `'frame` (a Lua call or return on the fast path: the
+        /// Makes a Lua frame the one the loop runs: here for the frame on
+        /// top, and from a Lua call or return on the fast path, which
+        /// switches frames without going through the top of `'frame` (the
         /// frame is known, nothing is pending, fuel was checked).
         macro_rules! enter {
             ($closure:expr, $base:expr, $pc:expr) => {{
@@ -1155,6 +1159,7 @@ pub(crate) fn run<'gc>(
                 k = &fproto.constants;
             }};
         }
+        enter!(top_closure, top_base, top_pc);
 
         macro_rules! r {
             ($x:expr) => {
@@ -1215,8 +1220,15 @@ pub(crate) fn run<'gc>(
                     r!($a) = v;
                     continue;
                 }
+                arith_slow!($a, $op, x, y, (Operand::Register($b), $second));
+            }};
+        }
+        /// `R[a] = x op y` through coercions and metamethods, after a fast
+        /// path failed.
+        macro_rules! arith_slow {
+            ($a:expr, $op:expr, $x:expr, $y:expr, $operands:expr) => {{
                 save_pc!();
-                let operands = (Operand::Register($b), $second);
+                let (x, y, operands) = ($x, $y, $operands);
                 r!($a) = flow!(arith_slow(ctx, thread, ts, $op, x, y, operands, yieldable));
             }};
         }
@@ -1482,20 +1494,14 @@ pub(crate) fn run<'gc>(
                     Value::Integer(i) => r!(a) = Value::Integer(i.wrapping_add(imm as i64)),
                     Value::Number(f) => r!(a) = Value::Number(f + imm as f64),
                     _ => {
-                        let x = r!(b);
-                        save_pc!();
-                        let y = Value::Integer(imm as i64);
-                        let operands = (Operand::Register(b), Operand::Unnamed);
-                        r!(a) = flow!(arith_slow(
-                            ctx,
-                            thread,
-                            ts,
+                        let (x, y) = (r!(b), Value::Integer(imm as i64));
+                        arith_slow!(
+                            a,
                             ArithOp::Add,
                             x,
                             y,
-                            operands,
-                            yieldable
-                        ));
+                            (Operand::Register(b), Operand::Unnamed)
+                        );
                     }
                 },
                 Op::ShrI { a, b, imm } => {
@@ -1503,19 +1509,14 @@ pub(crate) fn run<'gc>(
                     if let Value::Integer(i) = x {
                         r!(a) = Value::Integer(number::shift_right(i, imm as i64));
                     } else {
-                        save_pc!();
                         let y = Value::Integer(imm as i64);
-                        let operands = (Operand::Register(b), Operand::Unnamed);
-                        r!(a) = flow!(arith_slow(
-                            ctx,
-                            thread,
-                            ts,
+                        arith_slow!(
+                            a,
                             ArithOp::Shr,
                             x,
                             y,
-                            operands,
-                            yieldable
-                        ));
+                            (Operand::Register(b), Operand::Unnamed)
+                        );
                     }
                 }
                 Op::ShlI { a, b, imm } => {
@@ -1523,19 +1524,14 @@ pub(crate) fn run<'gc>(
                     if let Value::Integer(i) = y {
                         r!(a) = Value::Integer(number::shift_left(imm as i64, i));
                     } else {
-                        save_pc!();
                         let x = Value::Integer(imm as i64);
-                        let operands = (Operand::Unnamed, Operand::Register(b));
-                        r!(a) = flow!(arith_slow(
-                            ctx,
-                            thread,
-                            ts,
+                        arith_slow!(
+                            a,
                             ArithOp::Shl,
                             x,
                             y,
-                            operands,
-                            yieldable
-                        ));
+                            (Operand::Unnamed, Operand::Register(b))
+                        );
                     }
                 }
                 Op::Add { a, b, c } => arith!(ArithOp::Add, a, b, r!(c), Operand::Register(c)),
