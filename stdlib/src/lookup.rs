@@ -8,7 +8,7 @@
 //! result.
 
 use saturn_vm::executor::Error;
-use saturn_vm::meta::{IndexStep, type_name_for_error, walk_index};
+use saturn_vm::meta::{ChainError, IndexStep, type_name_for_error, walk_index};
 use saturn_vm::state::Context;
 use saturn_vm::value::Value;
 
@@ -31,16 +31,16 @@ pub fn index<'gc>(
     key: Value<'gc>,
 ) -> Result<Lookup<'gc>, Error<'gc>> {
     match walk_index(ctx, object, key, false) {
-        IndexStep::Value(value) => Ok(Lookup::Found(value)),
-        IndexStep::Call { handler, object } => Ok(Lookup::CallHandler { handler, object }),
-        IndexStep::NotIndexable { object, .. } => {
+        Ok(IndexStep::Value(value)) => Ok(Lookup::Found(value)),
+        Ok(IndexStep::Call { handler, object }) => Ok(Lookup::CallHandler { handler, object }),
+        Err(ChainError::NotIndexable { object, .. }) => {
             let message = format!(
                 "attempt to index a {} value",
                 type_name_for_error(ctx, object)
             );
             Err(Error::Value(ctx.str(&message)))
         }
-        IndexStep::TooLong => Err(Error::Value(
+        Err(ChainError::TooLong) => Err(Error::Value(
             ctx.str("'__index' chain too long; possible loop"),
         )),
     }

@@ -22,8 +22,8 @@ use crate::closure::{Function, FunctionProto, LuaClosure, UpValueState, new_clos
 use crate::error::{Operand, function_name, position, variable_info};
 use crate::executor::{Action, Error, invoke_native};
 use crate::meta::{
-    IndexStep, MAX_TAG_LOOP, MetaEvent, NewIndexStep, cached_event_in, event_in, metamethod,
-    type_name_for_error, walk_index, walk_new_index,
+    ChainError, IndexStep, MAX_TAG_LOOP, MetaEvent, NewIndexStep, cached_event_in, event_in,
+    metamethod, type_name_for_error, walk_index, walk_new_index,
 };
 use crate::number;
 use crate::state::Context;
@@ -484,19 +484,11 @@ fn index<'gc>(
     missed: bool,
 ) -> Flow<'gc> {
     match walk_index(ctx, obj, key, missed) {
-        IndexStep::Value(v) => Flow::Value(v),
-        IndexStep::Call { handler, object } => {
+        Ok(IndexStep::Value(v)) => Flow::Value(v),
+        Ok(IndexStep::Call { handler, object }) => {
             call_meta(ctx, thread, ts, handler, &[object, key], yieldable)
         }
-        IndexStep::NotIndexable { object, first } => {
-            let operand = if first { operand } else { Operand::Unnamed };
-            Flow::Exit(Exit::Error(type_error(ctx, ts, object, "index", operand)))
-        }
-        IndexStep::TooLong => Flow::Exit(Exit::Error(runtime_error(
-            ctx,
-            ts,
-            "'__index' chain too long; possible loop",
-        ))),
+        Err(e) => Flow::Exit(Exit::Error(chain_error(ctx, ts, e, operand, "__index"))),
     }
 }
 
@@ -531,22 +523,33 @@ fn new_index<'gc>(
     yieldable: bool,
 ) -> Flow<'gc> {
     match walk_new_index(ctx, obj, key) {
-        NewIndexStep::Raw(t) => match raw_set(ctx, ts, t, key, value) {
+        Ok(NewIndexStep::Raw(t)) => match raw_set(ctx, ts, t, key, value) {
             Ok(()) => Flow::Value(Value::Nil),
             Err(e) => Flow::Exit(Exit::Error(e)),
         },
-        NewIndexStep::Call { handler, object } => {
+        Ok(NewIndexStep::Call { handler, object }) => {
             call_meta(ctx, thread, ts, handler, &[object, key, value], yieldable)
         }
-        NewIndexStep::NotIndexable { object, first } => {
+        Err(e) => Flow::Exit(Exit::Error(chain_error(ctx, ts, e, operand, "__newindex"))),
+    }
+}
+
+/// The error of a failed `event` (`__index`/`__newindex`) walk, worded as PUC.
+fn chain_error<'gc>(
+    ctx: Context<'gc>,
+    ts: &mut ThreadState<'gc>,
+    error: ChainError<'gc>,
+    operand: Operand,
+    event: &str,
+) -> Value<'gc> {
+    match error {
+        ChainError::NotIndexable { object, first } => {
             let operand = if first { operand } else { Operand::Unnamed };
-            Flow::Exit(Exit::Error(type_error(ctx, ts, object, "index", operand)))
+            type_error(ctx, ts, object, "index", operand)
         }
-        NewIndexStep::TooLong => Flow::Exit(Exit::Error(runtime_error(
-            ctx,
-            ts,
-            "'__newindex' chain too long; possible loop",
-        ))),
+        ChainError::TooLong => {
+            runtime_error(ctx, ts, &format!("'{event}' chain too long; possible loop"))
+        }
     }
 }
 

@@ -287,7 +287,22 @@ pub enum IndexStep<'gc> {
         handler: Value<'gc>,
         object: Value<'gc>,
     },
-    /// `object` has no fields and no `__index`; `first` is true when it is
+}
+
+/// Where a walk along `__newindex` ends (PUC's `luaV_finishset` loop).
+pub enum NewIndexStep<'gc> {
+    /// Store raw into this table.
+    Raw(Table<'gc>),
+    /// Call `handler(object, key, value)`.
+    Call {
+        handler: Value<'gc>,
+        object: Value<'gc>,
+    },
+}
+
+/// Why a walk along `__index` or `__newindex` failed.
+pub enum ChainError<'gc> {
+    /// `object` has no fields and no handler; `first` is true when it is
     /// the value the walk started from (its variable name then goes into
     /// the error message).
     NotIndexable { object: Value<'gc>, first: bool },
@@ -304,7 +319,7 @@ pub fn walk_index<'gc>(
     mut object: Value<'gc>,
     key: Value<'gc>,
     missed: bool,
-) -> IndexStep<'gc> {
+) -> Result<IndexStep<'gc>, ChainError<'gc>> {
     for step in 0..MAX_TAG_LOOP {
         let handler = match object {
             Value::Table(t) => {
@@ -314,48 +329,25 @@ pub fn walk_index<'gc>(
                         _ => t.get(ctx.mc, key),
                     };
                     if !v.is_nil() {
-                        return IndexStep::Value(v);
+                        return Ok(IndexStep::Value(v));
                     }
                 }
-                let Some(mt) = t.metatable() else {
-                    return IndexStep::Value(Value::Nil);
-                };
-                let handler = event_in(ctx, mt, MetaEvent::Index);
+                let handler = t
+                    .metatable()
+                    .map_or(Value::Nil, |mt| event_in(ctx, mt, MetaEvent::Index));
                 if handler.is_nil() {
-                    return IndexStep::Value(Value::Nil);
+                    return Ok(IndexStep::Value(Value::Nil));
                 }
                 handler
             }
-            _ => {
-                let handler = metamethod(ctx, object, MetaEvent::Index);
-                if handler.is_nil() {
-                    let first = step == 0;
-                    return IndexStep::NotIndexable { object, first };
-                }
-                handler
-            }
+            _ => handler_of(ctx, object, MetaEvent::Index, step)?,
         };
         if handler.as_function().is_some() {
-            return IndexStep::Call { handler, object };
+            return Ok(IndexStep::Call { handler, object });
         }
         object = handler;
     }
-    IndexStep::TooLong
-}
-
-/// Where a walk along `__newindex` ends (PUC's `luaV_finishset` loop).
-pub enum NewIndexStep<'gc> {
-    /// Store raw into this table.
-    Raw(Table<'gc>),
-    /// Call `handler(object, key, value)`.
-    Call {
-        handler: Value<'gc>,
-        object: Value<'gc>,
-    },
-    /// As in [`IndexStep::NotIndexable`].
-    NotIndexable { object: Value<'gc>, first: bool },
-    /// The chain is longer than [`MAX_TAG_LOOP`].
-    TooLong,
+    Err(ChainError::TooLong)
 }
 
 /// Follows `object[key] = v` through `__newindex` tables until a table to
@@ -365,32 +357,41 @@ pub fn walk_new_index<'gc>(
     ctx: Context<'gc>,
     mut object: Value<'gc>,
     key: Value<'gc>,
-) -> NewIndexStep<'gc> {
+) -> Result<NewIndexStep<'gc>, ChainError<'gc>> {
     for step in 0..MAX_TAG_LOOP {
         let handler = match object {
             Value::Table(t) => {
-                let handler = match t.metatable() {
-                    None => Value::Nil,
-                    Some(mt) => event_in(ctx, mt, MetaEvent::NewIndex),
-                };
+                let handler = t
+                    .metatable()
+                    .map_or(Value::Nil, |mt| event_in(ctx, mt, MetaEvent::NewIndex));
                 if handler.is_nil() || !t.get(ctx.mc, key).is_nil() {
-                    return NewIndexStep::Raw(t);
+                    return Ok(NewIndexStep::Raw(t));
                 }
                 handler
             }
-            _ => {
-                let handler = metamethod(ctx, object, MetaEvent::NewIndex);
-                if handler.is_nil() {
-                    let first = step == 0;
-                    return NewIndexStep::NotIndexable { object, first };
-                }
-                handler
-            }
+            _ => handler_of(ctx, object, MetaEvent::NewIndex, step)?,
         };
         if handler.as_function().is_some() {
-            return NewIndexStep::Call { handler, object };
+            return Ok(NewIndexStep::Call { handler, object });
         }
         object = handler;
     }
-    NewIndexStep::TooLong
+    Err(ChainError::TooLong)
+}
+
+/// The `event` handler of a value that is not a table, at `step` of a walk.
+fn handler_of<'gc>(
+    ctx: Context<'gc>,
+    object: Value<'gc>,
+    event: MetaEvent,
+    step: usize,
+) -> Result<Value<'gc>, ChainError<'gc>> {
+    let handler = metamethod(ctx, object, event);
+    if handler.is_nil() {
+        return Err(ChainError::NotIndexable {
+            object,
+            first: step == 0,
+        });
+    }
+    Ok(handler)
 }
