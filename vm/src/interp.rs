@@ -85,6 +85,41 @@ fn top_lua_frame<'a, 'gc>(ts: &'a mut ThreadState<'gc>) -> &'a mut LuaFrame<'gc>
     }
 }
 
+/// Pushes the frame of a call of `closure` at slot `func` with `nargs`
+/// arguments (the stack already reaches `stack_end`); missing parameters,
+/// up to `nparams`, become nil.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn push_lua_frame<'gc>(
+    ts: &mut ThreadState<'gc>,
+    closure: LuaClosure<'gc>,
+    func: usize,
+    nargs: usize,
+    nparams: usize,
+    stack_end: usize,
+    nresults: i32,
+    ret: Ret,
+    c_level: u16,
+) {
+    let base = func + 1;
+    if nargs < nparams {
+        ts.stack[base + nargs..base + nparams].fill(Value::Nil);
+    }
+    ts.frames.push(Frame::Lua(LuaFrame {
+        closure,
+        func,
+        base,
+        pc: 0,
+        top: base + nargs,
+        stack_end,
+        nresults,
+        ret,
+        tail: false,
+        pending: None,
+        c_level,
+    }));
+}
+
 fn proto_of<'gc>(closure: LuaClosure<'gc>) -> &'gc Proto {
     &Gc::as_ref(Gc::as_ref(closure).proto).proto
 }
@@ -259,9 +294,7 @@ pub(crate) fn precall<'gc>(
     }
     match function {
         Function::Lua(closure) => {
-            let proto = proto_of(closure);
-            let base = func + 1;
-            let stack_end = base + proto.max_stack as usize + EXTRA_STACK;
+            let stack_end = func + 1 + Gc::as_ref(closure.proto).max_stack as usize + EXTRA_STACK;
             if ts.ensure_stack(stack_end).is_err() {
                 return Err(runtime_error(ctx, ts, "stack overflow"));
             }
@@ -275,23 +308,10 @@ pub(crate) fn precall<'gc>(
                     return Err(runtime_error(ctx, ts, "C stack overflow"));
                 }
             }
-            let nparams = proto.num_params as usize;
-            if nargs < nparams {
-                ts.stack[base + nargs..base + nparams].fill(Value::Nil);
-            }
-            ts.frames.push(Frame::Lua(LuaFrame {
-                closure,
-                func,
-                base,
-                pc: 0,
-                top: base + nargs,
-                stack_end,
-                nresults,
-                ret,
-                tail: false,
-                pending: None,
-                c_level,
-            }));
+            let nparams = Gc::as_ref(closure.proto).num_params as usize;
+            push_lua_frame(
+                ts, closure, func, nargs, nparams, stack_end, nresults, ret, c_level,
+            );
             Ok(Called::Lua)
         }
         Function::Native(native) => {
@@ -1815,9 +1835,8 @@ pub(crate) fn run<'gc>(
                     if let Value::LuaFunction(callee) = ts.stack[func]
                         && ts.frames.len() < MAX_FRAMES
                     {
-                        let p = Gc::as_ref(Gc::as_ref(callee).proto);
-                        let callee_base = func + 1;
-                        let need = callee_base + p.max_stack as usize + EXTRA_STACK;
+                        let p = Gc::as_ref(callee.proto);
+                        let need = func + 1 + p.max_stack as usize + EXTRA_STACK;
                         if need <= MAX_STACK {
                             let caller = top_lua_frame(ts);
                             caller.pc = pc;
@@ -1826,28 +1845,22 @@ pub(crate) fn run<'gc>(
                             if ts.stack.len() < need {
                                 ts.stack.resize(need, Value::Nil);
                             }
-                            let nparams = p.num_params as usize;
-                            if nargs < nparams {
-                                ts.stack[callee_base + nargs..callee_base + nparams]
-                                    .fill(Value::Nil);
-                            }
-                            ts.frames.push(Frame::Lua(LuaFrame {
-                                closure: callee,
+                            let nresults = c as i32 - 1;
+                            push_lua_frame(
+                                ts,
+                                callee,
                                 func,
-                                base: callee_base,
-                                pc: 0,
-                                top: callee_base + nargs,
-                                stack_end: need,
-                                nresults: c as i32 - 1,
-                                ret: Ret::Normal,
-                                tail: false,
-                                pending: None,
+                                nargs,
+                                p.num_params as usize,
+                                need,
+                                nresults,
+                                Ret::Normal,
                                 c_level,
-                            }));
+                            );
                             if *fuel <= 0 {
                                 continue 'frame;
                             }
-                            enter!(callee, callee_base, 0);
+                            enter!(callee, func + 1, 0);
                             continue;
                         }
                     }
