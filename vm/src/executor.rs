@@ -14,6 +14,9 @@
 //! `truncate`, `set`, ...) and returns an [`Action`]:
 //!
 //! - `Return(n)`: the top `n` values of the window are the results.
+//! - `ReturnToExecutor(n)`: the same, but the interpreter loop is left and
+//!   entered again, so that what it caches per run (whether the thread has
+//!   debug hooks) is read anew. `debug.sethook` returns this.
 //! - `Call { nargs, then }`: call the value below the top `nargs` values with
 //!   those arguments. The function and arguments are replaced in the window by
 //!   *all* the results, then `then` (a [`Continuation`]) runs with
@@ -100,6 +103,7 @@ pub enum Outcome<'gc> {
 #[derive(Clone, Copy, Debug)]
 pub enum Action<'gc> {
     Return(usize),
+    ReturnToExecutor(usize),
     Call {
         nargs: usize,
         then: Continuation,
@@ -492,6 +496,7 @@ impl<'gc> Executor<'gc> {
             ts.status = ThreadStatus::Running;
             ts.started = false;
             ts.traceback = None;
+            ts.hook.restart();
         }
         Executor(gc_arena::Gc::new(
             ctx.mc,
@@ -697,7 +702,12 @@ fn run_thread<'gc>(
     let (continuation, outcome) = match ts.frames.last_mut() {
         None => return Next::ThreadReturned(std::mem::take(&mut ts.stack)),
         Some(Frame::Lua(_)) => {
-            return match interp::run(ctx, thread, ts, fuel, is_coroutine) {
+            let exit = if ts.hook.is_set() {
+                interp::run::<true>(ctx, thread, ts, fuel, is_coroutine)
+            } else {
+                interp::run::<false>(ctx, thread, ts, fuel, is_coroutine)
+            };
+            return match exit {
                 Exit::OutOfFuel | Exit::Frame => after_return(ts),
                 Exit::Action(action) => Next::Action(action),
                 Exit::Error(e) => Next::Raise(e),
@@ -734,7 +744,7 @@ fn run_thread<'gc>(
             _ => unreachable!("native frame expected"),
         };
         let n = ts.stack.len() - base;
-        return finish_native_return(ctx, thread, ts, n);
+        return finish_native_return(ctx, thread, ts, n, is_coroutine);
     };
     match invoke_native(ctx, thread, ts, frame, Some((k, outcome)), is_coroutine) {
         Ok(action) => Next::Action(action),
@@ -748,7 +758,20 @@ fn finish_native_return<'gc>(
     thread: Thread<'gc>,
     ts: &mut ThreadState<'gc>,
     n: usize,
+    is_coroutine: bool,
 ) -> Next<'gc> {
+    if ts.hook.is_set() {
+        return match crate::hook::native_return(ctx, thread, ts, n, is_coroutine) {
+            Ok(interp::Called::Returned(interp::Returned::Continue)) | Ok(interp::Called::Lua) => {
+                after_return(ts)
+            }
+            Ok(interp::Called::Returned(interp::Returned::Handler(v))) => {
+                handler_returned(ctx, thread, ts, v)
+            }
+            Ok(interp::Called::Action(action)) => Next::Action(action),
+            Err(e) => Next::Raise(e),
+        };
+    }
     let first = ts.stack.len() - n;
     match interp::do_return(ctx, ts, first, n) {
         interp::Returned::Continue => after_return(ts),
@@ -797,7 +820,9 @@ fn apply_action<'gc>(
         Next::Raise(error_value(ctx, ts, frame, Error::runtime(msg)))
     };
     match action {
-        Action::Return(n) => finish_native_return(ctx, thread, ts, n.min(window)),
+        Action::Return(n) | Action::ReturnToExecutor(n) => {
+            finish_native_return(ctx, thread, ts, n.min(window), is_coroutine)
+        }
         Action::Call { nargs, then } | Action::ProtectedCall { nargs, then, .. } => {
             if nargs >= window {
                 return fail(ts, "no function to call");
@@ -960,6 +985,8 @@ fn prepare_close<'gc>(ctx: Context<'gc>, co: Thread<'gc>) -> Result<(), Option<V
         }
     }
     let error = cs.error.take();
+    let cs = &mut *cs;
+    cs.hook.discard_frames(&cs.frames, 0);
     cs.frames.clear();
     cs.close_upvalues(ctx.mc, 0);
     cs.status = ThreadStatus::Dead;
@@ -997,6 +1024,7 @@ fn raise<'gc>(
     let Some(c) = catcher else {
         if ts.closing {
             ts.close_failed = true;
+            ts.hook.discard_frames(&ts.frames, 0);
             ts.frames.clear();
             return continue_unwind(ctx, thread, ts, error, None, 0);
         }
@@ -1011,6 +1039,7 @@ fn raise<'gc>(
             None,
             0,
         ));
+        ts.hook.discard_frames(&ts.frames, 0);
         ts.frames.clear();
         return continue_unwind(ctx, thread, ts, error, None, 0);
     };
@@ -1083,6 +1112,7 @@ fn handler_returned<'gc>(
     match find_catcher(ts) {
         Some(c) => unwind_to(ctx, thread, ts, value, c),
         None => {
+            ts.hook.discard_frames(&ts.frames, 0);
             ts.frames.clear();
             continue_unwind(ctx, thread, ts, value, None, 0)
         }
@@ -1100,6 +1130,7 @@ fn unwind_to<'gc>(
         Frame::Native(f) => f.call_level,
         _ => unreachable!("catcher is a native frame"),
     };
+    ts.hook.discard_frames(&ts.frames, catcher + 1);
     ts.frames.truncate(catcher + 1);
     continue_unwind(ctx, thread, ts, error, Some(catcher), level)
 }

@@ -21,6 +21,7 @@ use crate::bytecode::{ArithOp, Op, Proto, RK};
 use crate::closure::{Function, FunctionProto, LuaClosure, UpValueState, new_closure};
 use crate::error::{Operand, function_name, position, variable_info};
 use crate::executor::{Action, Error, invoke_native};
+use crate::hook;
 use crate::meta::{
     ChainError, IndexStep, MAX_TAG_LOOP, MetaEvent, NewIndexStep, cached_event_in, event_in,
     metamethod, type_name_for_error, walk_index, walk_new_index,
@@ -312,10 +313,18 @@ pub(crate) fn precall<'gc>(
             push_lua_frame(
                 ts, closure, func, nargs, nparams, stack_end, nresults, ret, c_level,
             );
+            if ts.hook.is_set() {
+                hook::entered_lua(ts);
+            }
             Ok(Called::Lua)
         }
         Function::Native(native) => {
             ts.stack.truncate(func + 1 + nargs);
+            if ts.hook.is_set() {
+                return hook::call_native(
+                    ctx, thread, ts, native, func, nargs, nresults, ret, yieldable,
+                );
+            }
             let c_level = ts.next_c_level();
             ts.frames.push(Frame::Native(NativeFrame {
                 native,
@@ -402,6 +411,11 @@ pub(crate) fn do_return<'gc>(
             let v = if n > 0 { ts.stack[first] } else { Value::Nil };
             ts.stack.truncate(func);
             Returned::Handler(v)
+        }
+        Ret::Hook => {
+            ts.stack.truncate(func);
+            hook::hook_returned(ts);
+            Returned::Continue
         }
     }
 }
@@ -1142,8 +1156,10 @@ fn close_next<'gc>(
     ))
 }
 
-/// Runs the Lua frame on top of `ts` (see the module docs).
-pub(crate) fn run<'gc>(
+/// Runs the Lua frame on top of `ts` (see the module docs). The `HOOKED`
+/// variant, run for a thread with debug hooks set, also reports hook
+/// events ([`crate::hook`]); the other one never looks at hooks.
+pub(crate) fn run<'gc, const HOOKED: bool>(
     ctx: Context<'gc>,
     thread: Thread<'gc>,
     ts: &mut ThreadState<'gc>,
@@ -1183,6 +1199,9 @@ pub(crate) fn run<'gc>(
             }};
         }
         enter!(top_closure, top_base, top_pc);
+        // The next instruction runs again after a `__close` call: it was
+        // already traced (HOOKED only).
+        let mut skip_trace = false;
 
         macro_rules! r {
             ($x:expr) => {
@@ -1254,6 +1273,16 @@ pub(crate) fn run<'gc>(
                 let (x, y, operands) = ($x, $y, $operands);
                 r!($a) = flow!(arith_slow(ctx, thread, ts, $op, x, y, operands, yieldable));
             }};
+        }
+        /// A hook was called (HOOKED only): go run it, or leave the loop.
+        macro_rules! hooked {
+            ($called:expr) => {
+                match $called {
+                    Ok(Called::Lua) | Ok(Called::Returned(_)) => continue 'frame,
+                    Ok(Called::Action(action)) => return Exit::Action(action),
+                    Err(e) => return Exit::Error(e),
+                }
+            };
         }
         macro_rules! rk {
             ($x:expr) => {
@@ -1329,13 +1358,23 @@ pub(crate) fn run<'gc>(
                         let v = flow!(concat(ctx, thread, ts, first, top - 1 - first, yieldable));
                         r!(a) = v;
                     }
-                    Op::Close { .. } | Op::Return { .. } => pc -= 1,
+                    Op::Close { .. } | Op::Return { .. } => {
+                        pc -= 1;
+                        skip_trace = true;
+                    }
                     _ => {}
                 }
             }
         }
 
         loop {
+            if HOOKED {
+                if skip_trace {
+                    skip_trace = false;
+                } else if let Some(called) = hook::trace(ctx, thread, ts, pc, yieldable) {
+                    hooked!(called);
+                }
+            }
             let op = code[pc];
             pc += 1;
             match op {
@@ -1660,6 +1699,7 @@ pub(crate) fn run<'gc>(
                         flow!(f);
                         // The handler returned at once: close the next one.
                         pc -= 1;
+                        skip_trace = true;
                     }
                 }
                 Op::Tbc { a } => {
@@ -1832,7 +1872,9 @@ pub(crate) fn run<'gc>(
                     };
                     // Fast path: a Lua function needs no `__call` resolution
                     // and no native protocol; push its frame right here.
-                    if let Value::LuaFunction(callee) = ts.stack[func]
+                    // (Hooked calls go through `precall`, which announces them.)
+                    if !HOOKED
+                        && let Value::LuaFunction(callee) = ts.stack[func]
                         && ts.frames.len() < MAX_FRAMES
                     {
                         let p = Gc::as_ref(callee.proto);
@@ -1953,8 +1995,16 @@ pub(crate) fn run<'gc>(
                             flow!(f);
                             // Closed at once: run the return again.
                             pc -= 1;
+                            skip_trace = true;
                             continue;
                         }
+                    }
+                    if HOOKED
+                        && let Some(called) =
+                            hook::before_lua_return(ctx, thread, ts, first, n, pc, yieldable)
+                    {
+                        save_pc!();
+                        hooked!(called);
                     }
                     match do_return(ctx, ts, first, n) {
                         Returned::Continue => continue 'frame,
@@ -1962,6 +2012,12 @@ pub(crate) fn run<'gc>(
                     }
                 }
                 Op::Return0 => {
+                    if HOOKED
+                        && let Some(called) =
+                            hook::before_lua_return(ctx, thread, ts, base, 0, pc, yieldable)
+                    {
+                        hooked!(called);
+                    }
                     // Fast path: back to a Lua caller wanting at most a few values.
                     let n = ts.frames.len();
                     if let (Some(Frame::Lua(caller)), Some(Frame::Lua(f))) =
@@ -1994,6 +2050,19 @@ pub(crate) fn run<'gc>(
                     }
                 }
                 Op::Return1 { a } => {
+                    if HOOKED
+                        && let Some(called) = hook::before_lua_return(
+                            ctx,
+                            thread,
+                            ts,
+                            base + a as usize,
+                            1,
+                            pc,
+                            yieldable,
+                        )
+                    {
+                        hooked!(called);
+                    }
                     // Fast path: one value back to a Lua caller.
                     let n = ts.frames.len();
                     if let (Some(Frame::Lua(caller)), Some(Frame::Lua(f))) =
@@ -2170,7 +2239,18 @@ pub(crate) fn run<'gc>(
                         ts.stack.copy_within(old_base..old_base + nparams, new_base);
                         ts.stack[old_base..old_base + nparams].fill(Value::Nil);
                         save_pc!();
+                        if HOOKED
+                            && let Some(called) = hook::vararg_entered(ctx, thread, ts, yieldable)
+                        {
+                            hooked!(called);
+                        }
                         continue 'frame;
+                    }
+                    if HOOKED {
+                        save_pc!();
+                        if let Some(called) = hook::vararg_entered(ctx, thread, ts, yieldable) {
+                            hooked!(called);
+                        }
                     }
                 }
             }

@@ -12,6 +12,7 @@ use gc_arena::{Collect, Gc, Lock, Mutation, RefLock};
 
 use crate::closure::{LuaClosure, Native, UpValue, UpValueState};
 use crate::executor::Continuation;
+use crate::hook::HookState;
 use crate::value::Value;
 
 /// PUC's `LUAI_MAXSTACK`: more slots than this is a "stack overflow".
@@ -35,6 +36,8 @@ pub enum Ret {
     UnwindClose,
     /// A message handler (`xpcall`): its result replaces the error.
     Handler,
+    /// A debug hook: its results are dropped and the hooked frame resumes.
+    Hook,
 }
 
 /// A frame running Lua code.
@@ -158,6 +161,8 @@ pub struct ThreadState<'gc> {
     pub traceback: Option<String>,
     /// The C level of this thread's bottom frame (its resumer's, plus one).
     pub base_c_level: u16,
+    /// Debug hooks set on this thread (`debug.sethook`).
+    pub hook: HookState<'gc>,
 }
 
 /// A Lua thread.
@@ -181,6 +186,7 @@ impl<'gc> Thread<'gc> {
                 close_failed: false,
                 traceback: None,
                 base_c_level: 0,
+                hook: HookState::default(),
             }),
         ))
     }

@@ -6,7 +6,7 @@ use crate::closure::Function;
 use crate::error::function_name;
 use crate::state::Context;
 use crate::table::Table;
-use crate::thread::{Frame, ThreadState};
+use crate::thread::{Frame, Ret, ThreadState};
 use crate::value::Value;
 
 const LEVELS1: usize = 10;
@@ -32,11 +32,15 @@ pub fn frame_function<'gc>(ts: &ThreadState<'gc>, index: usize) -> Option<Functi
 /// How the code that called frame `index` names the function (PUC's
 /// `getfuncname`): `("local", "f")`, `("method", "m")`, ...
 pub fn called_name(ts: &ThreadState<'_>, index: usize) -> Option<(&'static str, String)> {
-    let tail = match &ts.frames[index] {
-        Frame::Lua(f) => f.tail,
-        Frame::Native(f) => f.tail,
+    let (tail, ret) = match &ts.frames[index] {
+        Frame::Lua(f) => (f.tail, f.ret),
+        Frame::Native(f) => (f.tail, f.ret),
         Frame::Unwind { .. } => return None,
     };
+    if ret == Ret::Hook {
+        // PUC names a function called by a hook `hook '?'`.
+        return Some(("hook", "?".into()));
+    }
     if tail {
         return None;
     }
@@ -173,7 +177,8 @@ pub fn traceback_with<'gc>(
         }
         lines.push(line);
     }
-    if c_bottom {
+    // The host's frame is the level below the bottom one.
+    if c_bottom && level <= frames.len() {
         lines.push("\n\t[C]: in ?".into());
     }
     if lines.len() > LEVELS1 + LEVELS2 {
