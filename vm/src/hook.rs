@@ -99,6 +99,9 @@ pub struct HookState<'gc> {
     /// A Lua frame just entered whose call event is still due.
     fresh: usize,
     running: Option<Running>,
+    /// The next instruction runs again after a `__close` call made by it:
+    /// it was already traced.
+    retraced: bool,
     /// The event the last hook reported; the interrupted instruction or
     /// return goes on without announcing it again.
     resume: Option<HookEvent>,
@@ -116,6 +119,7 @@ impl<'gc> Default for HookState<'gc> {
             old_frame: NONE,
             fresh: NONE,
             running: None,
+            retraced: false,
             resume: None,
         }
     }
@@ -197,7 +201,8 @@ impl<'gc> HookState<'gc> {
 
 /// `precall` pushed a Lua frame: its call event is due before its first
 /// instruction.
-#[inline]
+#[cold]
+#[inline(never)]
 pub(crate) fn entered_lua(ts: &mut ThreadState<'_>) {
     if ts.hook.allowed {
         ts.hook.fresh = ts.frames.len() - 1;
@@ -261,6 +266,8 @@ fn fire<'gc>(
 
 /// A hook function returned (its frame is popped, its results dropped):
 /// hooks are on again and the hooked frame resumes where it was.
+#[cold]
+#[inline(never)]
 pub(crate) fn hook_returned(ts: &mut ThreadState<'_>) {
     let Some(running) = ts.hook.running.take() else {
         return;
@@ -286,6 +293,8 @@ pub(crate) fn hook_returned(ts: &mut ThreadState<'_>) {
 /// The HOOKED interpreter's check before instruction `pc` of the Lua frame
 /// on top (PUC's `luaG_tracecall` and `luaG_traceexec`). `None`: run the
 /// instruction; otherwise a hook was called.
+#[cold]
+#[inline(never)]
 pub(crate) fn trace<'gc>(
     ctx: Context<'gc>,
     thread: Thread<'gc>,
@@ -294,7 +303,7 @@ pub(crate) fn trace<'gc>(
     yieldable: bool,
 ) -> Option<Result<Called<'gc>, Value<'gc>>> {
     let hook = &mut ts.hook;
-    if !hook.allowed || hook.mask == 0 {
+    if std::mem::take(&mut hook.retraced) || !hook.allowed || hook.mask == 0 {
         return None;
     }
     let skip_count = match hook.resume {
@@ -390,6 +399,12 @@ pub(crate) fn trace<'gc>(
     None
 }
 
+/// The instruction about to run again was already traced (it called a
+/// `__close` handler and continues).
+pub(crate) fn retrace(ts: &mut ThreadState<'_>) {
+    ts.hook.retraced = true;
+}
+
 /// Whether instructions `old` and `new` are on different lines (never,
 /// without line information).
 fn changed_line(proto: &crate::bytecode::Proto, old: usize, new: usize) -> bool {
@@ -401,6 +416,8 @@ fn changed_line(proto: &crate::bytecode::Proto, old: usize, new: usize) -> bool 
 
 /// A vararg function finished `VARARGPREP` (the top frame's `pc` is 1):
 /// its call event is due now, and its next instruction is a new line.
+#[cold]
+#[inline(never)]
 pub(crate) fn vararg_entered<'gc>(
     ctx: Context<'gc>,
     thread: Thread<'gc>,
@@ -442,6 +459,8 @@ pub(crate) fn vararg_entered<'gc>(
 
 /// The HOOKED interpreter is about to return `n` values found at `first`
 /// from the Lua frame on top (the return instruction is at `pc - 1`).
+#[cold]
+#[inline(never)]
 pub(crate) fn before_lua_return<'gc>(
     ctx: Context<'gc>,
     thread: Thread<'gc>,
@@ -479,6 +498,8 @@ pub(crate) fn before_lua_return<'gc>(
 /// `precall` of a native function on a thread with hooks set: the call
 /// event before it runs, the return event after.
 #[allow(clippy::too_many_arguments)]
+#[cold]
+#[inline(never)]
 pub(crate) fn call_native<'gc>(
     ctx: Context<'gc>,
     thread: Thread<'gc>,
@@ -540,6 +561,8 @@ fn pending(called: Called<'_>) -> Called<'_> {
 
 /// The native frame on top returns its top `n` values: the return event
 /// first, when due.
+#[cold]
+#[inline(never)]
 pub(crate) fn native_return<'gc>(
     ctx: Context<'gc>,
     thread: Thread<'gc>,

@@ -1179,7 +1179,6 @@ pub(crate) fn run<'gc, const HOOKED: bool>(
         let mut base: usize;
         let mut pc: usize;
         let mut fproto: &'gc FunctionProto<'gc>;
-        let mut proto: &'gc Proto;
         let mut code: &'gc [Op];
         let mut k: &'gc [Value<'gc>];
 
@@ -1193,15 +1192,11 @@ pub(crate) fn run<'gc, const HOOKED: bool>(
                 base = $base;
                 pc = $pc;
                 fproto = Gc::as_ref(Gc::as_ref(closure).proto);
-                proto = &fproto.proto;
-                code = &proto.code;
+                code = &fproto.proto.code;
                 k = &fproto.constants;
             }};
         }
         enter!(top_closure, top_base, top_pc);
-        // The next instruction runs again after a `__close` call: it was
-        // already traced (HOOKED only).
-        let mut skip_trace = false;
 
         macro_rules! r {
             ($x:expr) => {
@@ -1360,7 +1355,9 @@ pub(crate) fn run<'gc, const HOOKED: bool>(
                     }
                     Op::Close { .. } | Op::Return { .. } => {
                         pc -= 1;
-                        skip_trace = true;
+                        if HOOKED {
+                            hook::retrace(ts);
+                        }
                     }
                     _ => {}
                 }
@@ -1369,9 +1366,7 @@ pub(crate) fn run<'gc, const HOOKED: bool>(
 
         loop {
             if HOOKED {
-                if skip_trace {
-                    skip_trace = false;
-                } else if let Some(called) = hook::trace(ctx, thread, ts, pc, yieldable) {
+                if let Some(called) = hook::trace(ctx, thread, ts, pc, yieldable) {
                     hooked!(called);
                 }
             }
@@ -1699,7 +1694,9 @@ pub(crate) fn run<'gc, const HOOKED: bool>(
                         flow!(f);
                         // The handler returned at once: close the next one.
                         pc -= 1;
-                        skip_trace = true;
+                        if HOOKED {
+                            hook::retrace(ts);
+                        }
                     }
                 }
                 Op::Tbc { a } => {
@@ -1995,7 +1992,9 @@ pub(crate) fn run<'gc, const HOOKED: bool>(
                             flow!(f);
                             // Closed at once: run the return again.
                             pc -= 1;
-                            skip_trace = true;
+                            if HOOKED {
+                                hook::retrace(ts);
+                            }
                             continue;
                         }
                     }
@@ -2203,7 +2202,7 @@ pub(crate) fn run<'gc, const HOOKED: bool>(
                 }
                 Op::VarArg { a, c } => {
                     let frame = top_lua_frame(ts);
-                    let nparams = proto.num_params as usize;
+                    let nparams = fproto.num_params as usize;
                     let nextra = (frame.base - frame.func - 1).saturating_sub(nparams);
                     let ra = base + a as usize;
                     let wanted = if c == 0 { nextra } else { c as usize - 1 };
@@ -2228,7 +2227,7 @@ pub(crate) fn run<'gc, const HOOKED: bool>(
                     if nargs > nparams {
                         let new_base = frame.base + nargs;
                         let old_base = frame.base;
-                        let stack_end = new_base + proto.max_stack as usize + EXTRA_STACK;
+                        let stack_end = new_base + fproto.max_stack as usize + EXTRA_STACK;
                         frame.base = new_base;
                         frame.top = new_base;
                         frame.stack_end = stack_end;
