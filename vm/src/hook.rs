@@ -234,6 +234,9 @@ fn fire<'gc>(
         }
         _ => ts.stack.len(),
     };
+    // PUC's hook dispatcher keeps its hook table in the slot below the
+    // hook function: one more temporary is visible to `getlocal`.
+    let slot = slot + 1;
     let transfer = if transfer.1 == 0 { (0, 0) } else { transfer };
     ts.hook.allowed = false;
     ts.hook.running = Some(Running {
@@ -251,6 +254,7 @@ fn fire<'gc>(
     let result = if ts.ensure_stack(slot + args.len()).is_err() {
         Err(crate::interp::runtime_error(ctx, ts, "stack overflow"))
     } else {
+        ts.stack[slot - 1] = Value::Nil;
         ts.stack[slot..slot + args.len()].copy_from_slice(&args);
         precall(ctx, thread, ts, slot, 2, 0, Ret::Hook, yieldable)
     };

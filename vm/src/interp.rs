@@ -413,7 +413,8 @@ pub(crate) fn do_return<'gc>(
             Returned::Handler(v)
         }
         Ret::Hook => {
-            ts.stack.truncate(func);
+            // Below the hook function: the slot of PUC's hook table.
+            ts.stack.truncate(func - 1);
             hook::hook_returned(ts);
             Returned::Continue
         }
@@ -2002,7 +2003,6 @@ pub(crate) fn run<'gc, const HOOKED: bool>(
                         && let Some(called) =
                             hook::before_lua_return(ctx, thread, ts, first, n, pc, yieldable)
                     {
-                        save_pc!();
                         hooked!(called);
                     }
                     match do_return(ctx, ts, first, n) {
