@@ -138,9 +138,14 @@ impl<'gc> HookState<'gc> {
         self.mask = mask;
         self.base_count = count;
         self.count = count;
-        // The caller's next instruction compares its line with the call's.
-        self.old_frame = NONE;
-        self.fresh = NONE;
+        if self.allowed {
+            // The caller's next instruction compares its line with the
+            // call's (PUC's return hook bookkeeping, `rethook`). Inside a
+            // hook, the hooked frame keeps its own.
+            self.old_frame = NONE;
+            self.fresh = NONE;
+            self.resume = None;
+        }
     }
 
     /// The event mask (`MASK_*` bits).
@@ -286,6 +291,11 @@ pub(crate) fn hook_returned(ts: &mut ThreadState<'_>) {
     {
         if let Some(pc) = running.resume_pc {
             f.pc = pc;
+            // As in PUC, the hook's return makes the interrupted
+            // instruction the last one traced: after a count hook, its
+            // line is announced again.
+            ts.hook.old_pc = pc;
+            ts.hook.old_frame = running.frame;
         }
         let need = f.stack_end;
         if ts.stack.len() < need {
@@ -307,9 +317,11 @@ pub(crate) fn trace<'gc>(
     yieldable: bool,
 ) -> Option<Result<Called<'gc>, Value<'gc>>> {
     let hook = &mut ts.hook;
-    if std::mem::take(&mut hook.retraced) || !hook.allowed || hook.mask == 0 {
+    if std::mem::take(&mut hook.retraced) || !hook.allowed {
         return None;
     }
+    // The event of a hook that just returned is consumed even when that
+    // hook turned hooks off.
     let skip_count = match hook.resume {
         // The return announced itself; the return instruction runs again.
         Some(HookEvent::Return) => return None,
@@ -323,6 +335,9 @@ pub(crate) fn trace<'gc>(
         }
         _ => false,
     };
+    if hook.mask == 0 {
+        return None;
+    }
     let index = ts.frames.len() - 1;
     let Some(Frame::Lua(frame)) = ts.frames.last() else {
         return None;
@@ -474,11 +489,11 @@ pub(crate) fn before_lua_return<'gc>(
     pc: usize,
     yieldable: bool,
 ) -> Option<Result<Called<'gc>, Value<'gc>>> {
-    if !ts.hook.active(MASK_RETURN) {
-        return None;
-    }
     if ts.hook.resume == Some(HookEvent::Return) {
         ts.hook.resume = None;
+        return None;
+    }
+    if !ts.hook.active(MASK_RETURN) {
         return None;
     }
     let Some(Frame::Lua(frame)) = ts.frames.last() else {
@@ -574,10 +589,10 @@ pub(crate) fn native_return<'gc>(
     n: usize,
     yieldable: bool,
 ) -> Result<Called<'gc>, Value<'gc>> {
-    if ts.hook.active(MASK_RETURN) {
-        if ts.hook.resume == Some(HookEvent::Return) {
-            ts.hook.resume = None;
-        } else {
+    if ts.hook.resume == Some(HookEvent::Return) {
+        ts.hook.resume = None;
+    } else if ts.hook.active(MASK_RETURN) {
+        {
             let first = ts.stack.len() - n;
             let func = match ts.frames.last_mut() {
                 Some(Frame::Native(f)) => {

@@ -181,8 +181,11 @@ pub fn traceback_with<'gc>(
     if c_bottom && level <= frames.len() {
         lines.push("\n\t[C]: in ?".into());
     }
-    if lines.len() > LEVELS1 + LEVELS2 {
-        let skip = lines.len() - LEVELS1 - LEVELS2;
+    // As PUC's `luaL_traceback`: past 22 levels, the first 10 and the last
+    // 11 are shown, and the count it prints is one less than the levels
+    // left out.
+    if lines.len() > LEVELS1 + LEVELS2 + 1 {
+        let skip = lines.len() - LEVELS1 - LEVELS2 - 1;
         for l in &lines[..LEVELS1] {
             out.push_str(l);
         }

@@ -6,6 +6,7 @@ use std::io::{BufRead, Write};
 use saturn_vm::executor::Continuation;
 use saturn_vm::executor::{Action, Call, Error, Outcome};
 use saturn_vm::state::Context;
+use saturn_vm::thread::MAX_C_LEVELS;
 use saturn_vm::value::Value;
 
 use crate::args::{check_any, check_integer, opt_integer, type_error};
@@ -39,7 +40,7 @@ pub fn setmetatable<'gc>(
     call: &mut Call<'gc, '_>,
 ) -> Result<Action<'gc>, Error<'gc>> {
     let mt = match call.get(1) {
-        Value::Nil => None,
+        Value::Nil if call.len() >= 2 => None,
         Value::Table(t) => Some(t),
         _ => return Err(type_error(ctx, call, 2, "nil or table")),
     };
@@ -81,14 +82,14 @@ pub fn setuservalue<'gc>(
     return_one(call, Value::UserData(ud))
 }
 
-/// `debug.setcstacklimit(limit)`: deprecated in Lua 5.4, does nothing and
-/// returns 0.
+/// `debug.setcstacklimit(limit)`: deprecated in Lua 5.4; it changes
+/// nothing and returns the fixed limit, as PUC 5.4.8 does.
 pub fn setcstacklimit<'gc>(
     ctx: Context<'gc>,
     call: &mut Call<'gc, '_>,
 ) -> Result<Action<'gc>, Error<'gc>> {
     check_integer(ctx, call, 1)?;
-    return_one(call, Value::Integer(0))
+    return_one(call, Value::Integer(i64::from(MAX_C_LEVELS)))
 }
 
 /// `debug.debug()`: reads lines from standard input and runs each as a

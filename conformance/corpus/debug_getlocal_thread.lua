@@ -1,0 +1,20 @@
+-- getlocal/setlocal on a suspended coroutine.
+local co = coroutine.create(function (x)
+  local a, b = coroutine.yield(x)
+  print("inside", a, b, x)
+  return x
+end)
+print(coroutine.resume(co, 10))
+print(debug.getlocal(co, 1, 1))
+print(debug.getlocal(co, 1, 5))
+print(debug.setlocal(co, 1, 1, 30))
+print(debug.setlocal(co, 1, 5, 40))
+print(pcall(debug.getlocal, co, 5, 1))
+print(pcall(debug.setlocal, co, 5, 1, 1))
+print(pcall(debug.getlocal, co, -1, 1))
+print(coroutine.resume(co, 100))
+local fresh = coroutine.create(function(p) end)
+print(pcall(debug.getlocal, fresh, 0, 1))
+print(pcall(debug.getlocal, fresh, 1, 1))
+local function foo(a, b, ...) end
+print(debug.getlocal(fresh, foo, 1), debug.getlocal(fresh, foo, 3))

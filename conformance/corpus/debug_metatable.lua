@@ -1,0 +1,28 @@
+-- debug.getmetatable/setmetatable: any type, ignoring __metatable.
+local t = setmetatable({}, {__metatable = "locked"})
+print(getmetatable(t), type(debug.getmetatable(t)))
+print(debug.getmetatable({}))
+print(debug.getmetatable(1))
+print(type(debug.getmetatable("s")), debug.getmetatable("s").__index == string)
+local mt = {__index = function(v, k) return k .. "!" end}
+print(debug.setmetatable(10, mt))
+print((5).hello)
+print(debug.setmetatable(10, nil))
+print(pcall(function() return (5).hello end))
+debug.setmetatable(nil, {__index = function() return "nil index" end})
+print((nil).x)
+debug.setmetatable(nil, nil)
+debug.setmetatable(true, {__len = function() return 42 end})
+print(#true)
+debug.setmetatable(true, nil)
+local f = function() end
+debug.setmetatable(f, {__index = {x = "fx"}})
+print(print.x, f.x)
+debug.setmetatable(f, nil)
+local t2 = {}
+print(debug.setmetatable(t2, mt) == t2, t2.abc)
+print(pcall(debug.setmetatable, 1, 2))
+print(pcall(debug.setmetatable, {}, "x"))
+print(pcall(debug.setmetatable, {}))
+print(pcall(debug.getmetatable))
+print(debug.getmetatable(nil))
