@@ -15,6 +15,7 @@
 use std::fmt;
 use std::rc::Rc;
 
+use gc_arena::barrier::{field, unlock};
 use gc_arena::{Collect, Gc, Lock, Mutation};
 
 use crate::bytecode::{Constant, Proto};
@@ -90,25 +91,49 @@ pub type UpValue<'gc> = Gc<'gc, Lock<UpValueState<'gc>>>;
 #[collect(no_drop)]
 pub struct LuaClosureInner<'gc> {
     pub proto: Gc<'gc, FunctionProto<'gc>>,
-    pub upvalues: Upvalues<'gc>,
+    /// Behind a lock only so that `debug.upvaluejoin` can re-point a slot
+    /// (reading it is a plain copy).
+    pub upvalues: Lock<Upvalues<'gc>>,
 }
 
-/// A closure's upvalues (a slice through `Deref`). One or two are stored in
-/// the closure object itself: most closures capture few variables, and a
-/// separate boxed array costs a second allocation per closure (measured on
-/// `closures`).
-#[derive(Collect)]
+impl<'gc> LuaClosureInner<'gc> {
+    /// Upvalue cell `index` (panics past the end, as slice indexing).
+    #[inline]
+    pub fn upvalue(&self, index: usize) -> UpValue<'gc> {
+        self.upvalues
+            .get()
+            .get(index)
+            .expect("upvalue index in range")
+    }
+
+    /// The number of upvalues.
+    pub fn upvalue_count(&self) -> usize {
+        self.upvalues.get().len()
+    }
+}
+
+/// A closure's upvalues. One or two are stored in the closure object
+/// itself: most closures capture few variables, and a separate array costs
+/// a second allocation per closure (measured on `closures`).
+#[derive(Clone, Copy, Collect)]
 #[collect(no_drop)]
 pub enum Upvalues<'gc> {
     One([UpValue<'gc>; 1]),
     Two([UpValue<'gc>; 2]),
     /// None, or more than two.
-    Boxed(Box<[UpValue<'gc>]>),
+    Many(Gc<'gc, ManyUpvalues<'gc>>),
+}
+
+/// The upvalue array of a closure with none or more than two.
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct ManyUpvalues<'gc> {
+    pub slots: Box<[Lock<UpValue<'gc>>]>,
 }
 
 impl<'gc> Upvalues<'gc> {
     /// Stores `upvalues` inline when there are one or two.
-    pub fn new(upvalues: impl ExactSizeIterator<Item = UpValue<'gc>>) -> Self {
+    pub fn new(mc: &Mutation<'gc>, upvalues: impl ExactSizeIterator<Item = UpValue<'gc>>) -> Self {
         let mut upvalues = upvalues;
         match upvalues.len() {
             1 => {
@@ -120,22 +145,65 @@ impl<'gc> Upvalues<'gc> {
                 let second = upvalues.next().expect("two upvalues");
                 Upvalues::Two([first, second])
             }
-            _ => Upvalues::Boxed(upvalues.collect()),
+            _ => Upvalues::Many(Gc::new(
+                mc,
+                ManyUpvalues {
+                    slots: upvalues.map(Lock::new).collect(),
+                },
+            )),
         }
+    }
+
+    /// Upvalue cell `index`, if there is one.
+    #[inline]
+    pub fn get(self, index: usize) -> Option<UpValue<'gc>> {
+        match self {
+            Upvalues::One(a) => a.get(index).copied(),
+            Upvalues::Two(a) => a.get(index).copied(),
+            Upvalues::Many(m) => Gc::as_ref(m).slots.get(index).map(Lock::get),
+        }
+    }
+
+    pub fn len(self) -> usize {
+        match self {
+            Upvalues::One(_) => 1,
+            Upvalues::Two(_) => 2,
+            Upvalues::Many(m) => m.slots.len(),
+        }
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
     }
 }
 
-impl<'gc> std::ops::Deref for Upvalues<'gc> {
-    type Target = [UpValue<'gc>];
-
-    #[inline]
-    fn deref(&self) -> &[UpValue<'gc>] {
-        match self {
-            Upvalues::One(a) => a,
-            Upvalues::Two(a) => a,
-            Upvalues::Boxed(a) => a,
+/// Makes upvalue `index` of `closure` the cell `cell` (`debug.upvaluejoin`).
+/// Returns `false` when `index` is out of range.
+pub fn join_upvalue<'gc>(
+    mc: &Mutation<'gc>,
+    closure: LuaClosure<'gc>,
+    index: usize,
+    cell: UpValue<'gc>,
+) -> bool {
+    let upvalues = closure.upvalues.get();
+    if index >= upvalues.len() {
+        return false;
+    }
+    match upvalues {
+        Upvalues::One(mut a) => {
+            a[index] = cell;
+            unlock!(Gc::write(mc, closure), LuaClosureInner, upvalues).set(Upvalues::One(a));
+        }
+        Upvalues::Two(mut a) => {
+            a[index] = cell;
+            unlock!(Gc::write(mc, closure), LuaClosureInner, upvalues).set(Upvalues::Two(a));
+        }
+        Upvalues::Many(m) => {
+            let slots = field!(Gc::write(mc, m), ManyUpvalues, slots);
+            slots.as_deref()[index].unlock().set(cell);
         }
     }
+    true
 }
 
 pub type LuaClosure<'gc> = Gc<'gc, LuaClosureInner<'gc>>;
@@ -276,7 +344,7 @@ pub fn new_closure<'gc>(
     proto: Gc<'gc, FunctionProto<'gc>>,
     upvalues: impl ExactSizeIterator<Item = UpValue<'gc>>,
 ) -> LuaClosure<'gc> {
-    let upvalues = Upvalues::new(upvalues);
+    let upvalues = Lock::new(Upvalues::new(mc, upvalues));
     Gc::new(mc, LuaClosureInner { proto, upvalues })
 }
 

@@ -961,7 +961,7 @@ fn get_upvalue<'gc>(
     thread: Thread<'gc>,
     ts: &ThreadState<'gc>,
 ) -> Value<'gc> {
-    match closure.upvalues[index as usize].get() {
+    match closure.upvalue(index as usize).get() {
         UpValueState::Closed(v) => v,
         UpValueState::Open {
             thread: owner,
@@ -992,7 +992,7 @@ fn set_upvalue<'gc>(
     ts: &mut ThreadState<'gc>,
     value: Value<'gc>,
 ) {
-    let uv = closure.upvalues[index as usize];
+    let uv = closure.upvalue(index as usize);
     match uv.get() {
         UpValueState::Closed(_) => uv.set(ctx.mc, UpValueState::Closed(value)),
         UpValueState::Open {
@@ -2194,7 +2194,7 @@ pub(crate) fn run<'gc, const HOOKED: bool>(
                         if desc.in_stack {
                             ts.find_upvalue(mc, thread, base + desc.index as usize)
                         } else {
-                            closure.upvalues[desc.index as usize]
+                            closure.upvalue(desc.index as usize)
                         }
                     });
                     let f = new_closure(mc, child, upvalues);

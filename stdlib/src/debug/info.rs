@@ -81,7 +81,7 @@ pub fn getinfo<'gc>(
     if options.contains(&b'u') {
         let (nups, nparams, vararg) = match function {
             Function::Lua(c) => (
-                c.upvalues.len(),
+                c.upvalue_count(),
                 c.proto.proto.num_params as usize,
                 c.proto.proto.is_vararg,
             ),

@@ -2,7 +2,8 @@
 //!
 //! - [`info`] holds `getinfo` and `traceback`;
 //! - [`locals`] holds `getlocal` and `setlocal`;
-//! - [`upvalues`] holds `getupvalue`, `setupvalue` and `upvalueid`;
+//! - [`upvalues`] holds `getupvalue`, `setupvalue`, `upvalueid` and
+//!   `upvaluejoin`;
 //! - [`hooks`] holds `sethook` and `gethook`;
 //! - [`misc`] holds the rest: `getregistry`, `getmetatable`,
 //!   `setmetatable`, `getuservalue`, `setuservalue`, `setcstacklimit` and
@@ -35,6 +36,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("getregistry", misc::getregistry),
     ("getmetatable", misc::getmetatable),
     ("getupvalue", upvalues::getupvalue),
+    ("upvaluejoin", upvalues::upvaluejoin),
     ("upvalueid", upvalues::upvalueid),
     ("setuservalue", misc::setuservalue),
     ("sethook", hooks::sethook),

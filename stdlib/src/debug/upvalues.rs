@@ -1,13 +1,13 @@
 //! `debug.getupvalue`, `debug.setupvalue`, `debug.upvalueid` and
 //! `debug.upvaluejoin`.
 
-use saturn_vm::closure::{Function, UpValue};
+use saturn_vm::closure::{Function, UpValue, join_upvalue};
 use saturn_vm::debug_info::upvalue_identity;
 use saturn_vm::executor::{Action, Call, Error};
 use saturn_vm::state::Context;
 use saturn_vm::value::Value;
 
-use crate::args::{check_any, check_function, check_integer};
+use crate::args::{arg_error, check_any, check_function, check_integer};
 use crate::results::{return_one, return_values};
 
 /// Upvalue `n` (1-based) of a function.
@@ -23,7 +23,7 @@ fn slot<'gc>(function: Function<'gc>, n: i64) -> Option<Slot<'gc>> {
     let index = usize::try_from(n).ok()?.checked_sub(1)?;
     match function {
         Function::Lua(c) => {
-            let uv = *c.upvalues.get(index)?;
+            let uv = c.upvalues.get().get(index)?;
             let name = c
                 .proto
                 .proto
@@ -115,4 +115,30 @@ pub fn upvalueid<'gc>(
     let (function, n) = function_and_index(ctx, call, 1, 2)?;
     let id = upvalue_id(function, n).map_or(Value::Nil, Value::LightUserData);
     return_one(call, id)
+}
+
+/// `debug.upvaluejoin(f1, n1, f2, n2)`: makes upvalue `n1` of Lua closure
+/// `f1` refer to upvalue `n2` of Lua closure `f2`.
+pub fn upvaluejoin<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+) -> Result<Action<'gc>, Error<'gc>> {
+    let (f1, n1) = function_and_index(ctx, call, 1, 2)?;
+    if slot(f1, n1).is_none() {
+        return Err(arg_error(ctx, call, 2, "invalid upvalue index"));
+    }
+    let (f2, n2) = function_and_index(ctx, call, 3, 4)?;
+    let target = slot(f2, n2);
+    if target.is_none() {
+        return Err(arg_error(ctx, call, 4, "invalid upvalue index"));
+    }
+    let Function::Lua(c1) = f1 else {
+        return Err(arg_error(ctx, call, 1, "Lua function expected"));
+    };
+    let Some(Slot::Lua(cell, _)) = target else {
+        return Err(arg_error(ctx, call, 3, "Lua function expected"));
+    };
+    // `n1` was checked to be in range.
+    join_upvalue(ctx.mc, c1, (n1 - 1) as usize, cell);
+    return_values(call, [])
 }
