@@ -476,6 +476,16 @@ impl Lua {
         S: for<'gc> FnOnce(Context<'gc>) -> (Value<'gc>, Vec<Value<'gc>>),
         F: for<'gc> FnOnce(Context<'gc>, &[Value<'gc>]) -> R,
     {
+        self.call_as(false, start, finish)
+    }
+
+    /// [`Lua::call_with`], for a `__gc` finalizer when `finalizer` is set
+    /// (the debug library names the called function as PUC does).
+    fn call_as<S, F, R>(&mut self, finalizer: bool, start: S, finish: F) -> Result<R, LuaError>
+    where
+        S: for<'gc> FnOnce(Context<'gc>) -> (Value<'gc>, Vec<Value<'gc>>),
+        F: for<'gc> FnOnce(Context<'gc>, &[Value<'gc>]) -> R,
+    {
         // Garbage left by an earlier run (say, one stopped by "not enough
         // memory") still counts against the limit: collect it first, as
         // PUC's emergency collection would at the next allocation.
@@ -486,7 +496,9 @@ impl Lua {
         }
         let executor = self.enter(|ctx| {
             let (function, args) = start(ctx);
-            let ex = Executor::start(ctx, idle_thread(ctx), function, &args);
+            let thread = idle_thread(ctx);
+            let ex = Executor::start(ctx, thread, function, &args);
+            thread.0.borrow_mut(ctx.mc).finalizer = finalizer;
             StashedExecutor(
                 ctx.state
                     .roots
@@ -614,7 +626,8 @@ impl Lua {
     }
 
     fn call_finalizer(&mut self, object: &Stashed) {
-        let result = self.call_with(
+        let result = self.call_as(
+            true,
             |ctx| {
                 let v = ctx.fetch(object);
                 let handler = crate::meta::metamethod(ctx, v, MetaEvent::Gc);

@@ -163,6 +163,9 @@ pub struct ThreadState<'gc> {
     pub base_c_level: u16,
     /// Debug hooks set on this thread (`debug.sethook`).
     pub hook: HookState<'gc>,
+    /// The thread's bottom function is a `__gc` finalizer called by the
+    /// collector (named `metamethod '__gc'`, as PUC's `CIST_FIN`).
+    pub finalizer: bool,
 }
 
 /// A Lua thread.
@@ -187,6 +190,7 @@ impl<'gc> Thread<'gc> {
                 traceback: None,
                 base_c_level: 0,
                 hook: HookState::default(),
+                finalizer: false,
             }),
         ))
     }

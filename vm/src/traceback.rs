@@ -44,9 +44,14 @@ pub fn called_name(ts: &ThreadState<'_>, index: usize) -> Option<(&'static str, 
     if tail {
         return None;
     }
-    let caller = (0..index)
+    let Some(caller) = (0..index)
         .rev()
-        .find(|&i| !matches!(ts.frames[i], Frame::Unwind { .. }))?;
+        .find(|&i| !matches!(ts.frames[i], Frame::Unwind { .. }))
+    else {
+        return ts
+            .finalizer
+            .then(|| ("metamethod", "__gc".to_string()));
+    };
     match &ts.frames[caller] {
         Frame::Lua(f) => {
             let proto = &f.closure.proto.proto;
