@@ -4,6 +4,8 @@
 //!   into byte offsets;
 //! - [`bytes`] holds `len`, `sub`, `byte`, `char`;
 //! - [`transform`] holds `upper`, `lower`, `reverse`, `rep`;
+//! - [`pattern`] holds the pattern matcher and `find`, `match`, `gmatch`,
+//!   `gsub`;
 //! - [`arith`] holds the string metatable's arithmetic metamethods, which
 //!   give Lua 5.4 its string→number coercion in arithmetic (the VM itself
 //!   does not coerce).
@@ -13,6 +15,7 @@
 
 pub mod arith;
 pub mod bytes;
+pub mod pattern;
 pub mod positions;
 pub mod transform;
 
@@ -26,8 +29,12 @@ use crate::register::{mark_loaded, set_functions};
 const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("byte", bytes::byte),
     ("char", bytes::char),
+    ("find", pattern::find::find),
+    ("gmatch", pattern::gmatch::gmatch),
+    ("gsub", pattern::gsub::gsub),
     ("len", bytes::len),
     ("lower", transform::lower),
+    ("match", pattern::find::match_),
     ("rep", transform::rep),
     ("reverse", transform::reverse),
     ("sub", bytes::sub),
