@@ -5,8 +5,9 @@
 use saturn_vm::executor::Error;
 use saturn_vm::state::Context;
 
-/// The longest string a buffer builds (PUC's `MAXSIZE` on 64-bit machines
-/// is larger, but no real machine could hold such a string anyway).
+/// The longest string a buffer builds: the longest `string.rep` builds
+/// (PUC's `MAXSIZE`). Longer is "not enough memory", the error PUC's own
+/// buffer runs into first on most machines.
 const MAX_LEN: usize = i32::MAX as usize;
 
 /// The first capacity given to an empty buffer.

@@ -183,10 +183,10 @@ fn replaced<'gc>(
     };
     let (start, end) = sub.pending;
     sub.add_value(ctx, value, &subject.as_bytes()[start..end])?;
-    if !sub.anchored {
-        if let Stop::Calling(action) = substitute(ctx, call, &mut sub)? {
-            return Ok(action);
-        }
+    if !sub.anchored
+        && let Stop::Calling(action) = substitute(ctx, call, &mut sub)?
+    {
+        return Ok(action);
     }
     let sub = std::mem::take(&mut *sub);
     finish(ctx, call, sub)

@@ -1,12 +1,13 @@
 //! Lua patterns (manual §6.4.1) and the string functions that use them.
 //!
-//! - [`class`]: single-character items (`.`, `%a`, sets);
-//! - [`matcher`]: the backtracking matcher, bounded in depth and work,
+//! - [`class`] reads single-character items (`.`, `%a`, sets);
+//! - [`matcher`] is the backtracking matcher, bounded in depth and work,
 //!   that never recurses on the Rust stack;
-//! - [`find`]: `string.find` and `string.match`;
-//! - [`gmatch`]: `string.gmatch`;
-//! - [`gsub`]: `string.gsub`;
-//! - [`buffer`]: the growing output of `gsub`, charged to the memory limit.
+//! - [`find`] holds `string.find` and `string.match`;
+//! - [`gmatch`] holds `string.gmatch`;
+//! - [`gsub`] holds `string.gsub`;
+//! - [`buffer`] grows the output of `gsub`, checked against the memory
+//!   limit.
 
 pub mod buffer;
 pub mod class;
