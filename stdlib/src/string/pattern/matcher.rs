@@ -34,10 +34,10 @@ pub const MAX_CAPTURES: usize = 32;
 pub const MAX_DEPTH: usize = 200;
 
 /// Steps granted to a search regardless of the subject's length.
-const MIN_STEP_BUDGET: u64 = 1 << 25;
+const MIN_STEP_BUDGET: u64 = 1 << 22;
 
 /// The work allowed to one call of a library function on a subject of
-/// `subject_len` bytes: twice the square of its length, and at least 2^25
+/// `subject_len` bytes: twice the square of its length, and at least 2^22
 /// steps. Searches that are quadratic in PUC, such as `%s*$` over a long
 /// run of spaces (about n² steps), still finish as they do there; a search
 /// that needs more is almost certainly exponential backtracking, and fails
