@@ -864,7 +864,13 @@ fn fixed_format(x: f64, precision: usize, alternate: bool) -> String {
         // Rounds to zero or to one unit of the last decimal: let Rust decide.
         out.push_str(&format!("{x:.precision$}"));
     } else {
-        let (digits, exponent) = round_digits(x, count as usize);
+        let (mut digits, mut exponent) = round_digits(x, count as usize);
+        if exponent < magnitude && count > 1 {
+            // The shortest digits are a power of ten that `x` lies just
+            // below (`10^38`): the exact digits start one place lower, so
+            // one digit fewer reaches the same decimal.
+            (digits, exponent) = round_digits(x, count as usize - 1);
+        }
         if exponent >= 0 {
             let int_len = exponent as usize + 1;
             let (int_part, fraction) = digits.split_at(int_len.min(digits.len()));
@@ -1213,6 +1219,20 @@ mod tests {
         assert_eq!(fmt(1e15, "%.14g"), "1e+15");
         assert_eq!(fmt(1e-10, "%.3e"), "1.000e-10");
         assert_eq!(fmt(1e200, "%e"), "1.000000e+200");
+    }
+
+    #[test]
+    fn fixed_format_of_floats_just_below_a_power_of_ten() {
+        // lua5.4 -e 'print(string.format("%.3f|%.0f|%.1f", 1e38, 1e23, 1e23))'
+        // The float nearest 1e38 is below it.
+        assert_eq!(
+            fmt(1e38, "%.3f"),
+            "99999999999999997748809823456034029568.000"
+        );
+        assert_eq!(fmt(1e23, "%.0f"), "99999999999999991611392");
+        assert_eq!(fmt(1e23, "%.1f"), "99999999999999991611392.0");
+        // Also below: 307 integer digits.
+        assert_eq!(fmt(-1e307, "%.2f").len(), 1 + 307 + 3);
     }
 
     #[test]

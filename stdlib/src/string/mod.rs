@@ -4,6 +4,8 @@
 //!   into byte offsets;
 //! - [`bytes`] holds `len`, `sub`, `byte`, `char`;
 //! - [`transform`] holds `upper`, `lower`, `reverse`, `rep`;
+//! - [`format`] holds `format`, [`pack`] holds `pack`, `packsize` and
+//!   `unpack`;
 //! - [`arith`] holds the string metatable's arithmetic metamethods, which
 //!   give Lua 5.4 its string→number coercion in arithmetic (the VM itself
 //!   does not coerce).
@@ -13,6 +15,8 @@
 
 pub mod arith;
 pub mod bytes;
+pub mod format;
+pub mod pack;
 pub mod positions;
 pub mod transform;
 
@@ -26,11 +30,15 @@ use crate::register::{mark_loaded, set_functions};
 const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("byte", bytes::byte),
     ("char", bytes::char),
+    ("format", format::format),
     ("len", bytes::len),
     ("lower", transform::lower),
+    ("pack", pack::pack),
+    ("packsize", pack::packsize),
     ("rep", transform::rep),
     ("reverse", transform::reverse),
     ("sub", bytes::sub),
+    ("unpack", pack::unpack),
     ("upper", transform::upper),
 ];
 
