@@ -75,6 +75,9 @@ impl Sink for Vec<u8> {
 /// `string.pack(fmt, v1, v2, ...)`.
 pub fn pack<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
     let format = check_string(ctx, call, 1)?.as_bytes();
+    // PUC pushes a nil after the arguments before packing, so a missing
+    // value is reported as "got nil", not "got no value".
+    call.push(Value::Nil)?;
     let mut measure = Measure(0);
     pack_into(ctx, call, format, &mut measure)?;
     let mut packed = ctx.string_buffer(measure.0)?;
