@@ -102,8 +102,9 @@ fn format_from<'gc>(
         let spec = spec::read(bytes, pos + 1)?;
         if spec.conversion == b's' {
             let value = call.get(progress.arg - 1);
+            // Fast path: a string or number without `__tostring`, whole.
             if spec.modifiers.is_empty()
-                && value.is_number() | matches!(value, Value::String(_))
+                && (value.is_number() || matches!(value, Value::String(_)))
                 && metamethod(ctx, value, MetaEvent::ToString).is_nil()
             {
                 value.push_str_form(&mut out);
