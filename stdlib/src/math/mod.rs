@@ -172,8 +172,10 @@ fn fmod<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>,
         // `wrapping_rem` gives 0 for `mininteger % -1`, as PUC does.
         return return_one(call, Value::Integer(a.wrapping_rem(b)));
     }
-    let a = check_float(ctx, call, 1)?;
+    // PUC checks both in one C call expression, whose arguments GCC
+    // evaluates right to left: the second argument is checked first.
     let b = check_float(ctx, call, 2)?;
+    let a = check_float(ctx, call, 1)?;
     // Rust's float `%` is C's `fmod`.
     return_float(call, a % b)
 }
