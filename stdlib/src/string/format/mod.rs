@@ -107,6 +107,9 @@ fn format_from<'gc>(
                 && (value.is_number() || matches!(value, Value::String(_)))
                 && metamethod(ctx, value, MetaEvent::ToString).is_nil()
             {
+                if let Value::String(s) = value {
+                    reserve(ctx, &mut out, s.len())?;
+                }
                 value.push_str_form(&mut out);
             } else {
                 match tostring::start(ctx, value) {
@@ -178,7 +181,12 @@ fn convert<'gc>(
             if !spec.modifiers.is_empty() {
                 return Err(Error::runtime("specifier '%q' cannot have modifiers"));
             }
-            if !push_literal(out, call.get(arg - 1)) {
+            let value = call.get(arg - 1);
+            if let Value::String(s) = value {
+                // The worst case: every byte escaped as `\ddd`.
+                reserve(ctx, out, s.len().saturating_mul(4).saturating_add(2))?;
+            }
+            if !push_literal(out, value) {
                 return Err(arg_error(ctx, call, arg, "value has no literal form"));
             }
         }
@@ -209,6 +217,22 @@ fn address_of(value: Value<'_>) -> Option<usize> {
     Some(pointer as usize)
 }
 
+/// Makes room for `extra` more bytes in `out`, within the memory limit
+/// (as `Context::string_buffer` does for a string of known size): texts
+/// from `%s` and `%q` are the only items whose size the format does not
+/// bound, and a format repeating a huge one must fail with "not enough
+/// memory" rather than abort.
+fn reserve<'gc>(ctx: Context<'gc>, out: &mut Vec<u8>, extra: usize) -> Result<(), Error<'gc>> {
+    if out.capacity() - out.len() >= extra {
+        return Ok(());
+    }
+    let needed = out.len().saturating_add(extra);
+    if ctx.state.account.would_exceed(needed) || out.try_reserve(extra).is_err() {
+        return Err(Error::Value(ctx.str("not enough memory")));
+    }
+    Ok(())
+}
+
 /// Appends the text of a `%s`: whole without modifiers; otherwise cut to
 /// the precision and padded to the width, which C cannot do for a text
 /// with zero bytes. (PUC also appends texts of 100 bytes or more whole
@@ -222,6 +246,7 @@ fn push_text<'gc>(
     text: &[u8],
 ) -> Result<(), Error<'gc>> {
     if spec.modifiers.is_empty() {
+        reserve(ctx, out, text.len())?;
         out.extend_from_slice(text);
         return Ok(());
     }
