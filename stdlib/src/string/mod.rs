@@ -4,8 +4,8 @@
 //!   into byte offsets;
 //! - [`bytes`] holds `len`, `sub`, `byte`, `char`;
 //! - [`transform`] holds `upper`, `lower`, `reverse`, `rep`;
-//! - [`format`] holds `format`, [`pack`] holds `pack`, `packsize` and
-//!   `unpack`;
+//! - [`format`](mod@format) holds `format`; [`pack`] holds `pack`,
+//!   `packsize` and `unpack`;
 //! - [`arith`] holds the string metatable's arithmetic metamethods, which
 //!   give Lua 5.4 its string→number coercion in arithmetic (the VM itself
 //!   does not coerce).

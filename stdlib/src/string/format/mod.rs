@@ -1,17 +1,17 @@
 //! `string.format(fmt, ...)`: C's `printf` conversions with Lua's values
 //! and PUC Lua 5.4's rules.
 //!
-//! - [`spec`] reads a conversion specification and checks it against what
+//! - `spec` reads a conversion specification and checks it against what
 //!   its conversion accepts;
-//! - [`integer`] holds `%d %i %u %o %x %X %c`, [`field`] the padding of
+//! - `integer` holds `%d %i %u %o %x %X %c`, `field` the padding of
 //!   every item; floats (`%a %A %e %E %f %g %G`) are
 //!   `saturn_vm::number::format_float`;
-//! - [`literal`] holds `%q`.
+//! - `literal` holds `%q`.
 //!
 //! `%s` converts its argument with `tostring`'s rules. A `__tostring`
 //! metamethod is called through the executor (so it may yield): the text
 //! built so far and the position of the `%s` wait in the window, and the
-//! conversion goes on in [`tostring_returned`].
+//! conversion goes on in `tostring_returned`.
 
 mod field;
 mod integer;
