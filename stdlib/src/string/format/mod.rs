@@ -13,6 +13,8 @@
 //! built so far and the position of the `%s` wait in the window, and the
 //! conversion goes on in `tostring_returned`.
 
+use std::cell::Cell;
+
 mod field;
 mod integer;
 mod literal;
@@ -66,8 +68,33 @@ pub fn format<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action
         count: call.len(),
         arg: 1,
     };
-    let out = Vec::with_capacity(format.len() + 16);
+    let mut out = SPARE_BUFFER.take();
+    out.clear();
+    out.reserve(format.len() + 16);
     format_from(ctx, call, format, progress, 0, out)
+}
+
+/// The largest buffer kept for the next call.
+const SPARE_CAPACITY: usize = 4096;
+
+thread_local! {
+    /// The result buffer of the last `format`, kept so that the next
+    /// short one (`format("%d", n)` in a loop) allocates nothing but its
+    /// string.
+    static SPARE_BUFFER: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+}
+
+/// The result: `out` as a string; `out` is kept for the next call.
+fn finish<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+    out: Vec<u8>,
+) -> Result<Action<'gc>, Error<'gc>> {
+    let result = ctx.intern(&out);
+    if out.capacity() <= SPARE_CAPACITY {
+        SPARE_BUFFER.set(out);
+    }
+    return_one(call, Value::String(result))
 }
 
 /// Goes on with the format from byte `pos`, `out` holding the text so far.
@@ -126,7 +153,7 @@ fn format_from<'gc>(
         }
         pos = spec.end;
     }
-    return_one(call, Value::String(ctx.intern(&out)))
+    finish(ctx, call, out)
 }
 
 /// Converts argument `arg` with every conversion but `%s`.
