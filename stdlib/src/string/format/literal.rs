@@ -7,7 +7,7 @@
 //! a float; floats are hexadecimal (exact, and a float when read back),
 //! with `1e9999`, `-1e9999` and `(0/0)` for the infinities and NaN.
 
-use saturn_vm::number::{FormatFlags, format_float, push_int};
+use saturn_vm::number::{FormatFlags, push_formatted_float, push_int};
 use saturn_vm::value::Value;
 
 /// Appends the literal form of `value`; `false` (and nothing appended) for
@@ -63,7 +63,7 @@ fn push_float_literal(out: &mut Vec<u8>, n: f64) {
     } else if n.is_nan() {
         out.extend_from_slice(b"(0/0)");
     } else {
-        out.extend_from_slice(format_float(n, b'a', None, FormatFlags::default()).as_bytes());
+        push_formatted_float(out, n, b'a', None, FormatFlags::default());
     }
 }
 

@@ -5,7 +5,7 @@
 //!   its conversion accepts;
 //! - `integer` holds `%d %i %u %o %x %X %c`, `field` the padding of
 //!   every item; floats (`%a %A %e %E %f %g %G`) are
-//!   `saturn_vm::number::format_float`;
+//!   `saturn_vm::number::push_formatted_float`;
 //! - `literal` holds `%q`.
 //!
 //! `%s` converts its argument with `tostring`'s rules. A `__tostring`
@@ -22,7 +22,7 @@ mod spec;
 
 use saturn_vm::executor::{Action, Call, Continuation, Error, Outcome};
 use saturn_vm::meta::{MetaEvent, metamethod};
-use saturn_vm::number::{format_float, push_int};
+use saturn_vm::number::{push_formatted_float, push_int};
 use saturn_vm::state::Context;
 use saturn_vm::string::LuaString;
 use saturn_vm::value::Value;
@@ -187,11 +187,12 @@ fn convert<'gc>(
         conversion @ (b'a' | b'A') => {
             let layout = spec.check(FLOAT_FLAGS, true)?;
             let n = check_float(ctx, call, arg)?;
-            push_float(out, n, conversion, layout);
+            push_formatted_float(out, n, conversion, layout.precision, layout.flags);
         }
         conversion @ (b'e' | b'E' | b'f' | b'g' | b'G') => {
             let n = check_float(ctx, call, arg)?;
-            push_float(out, n, conversion, spec.check(FLOAT_FLAGS, true)?);
+            let layout = spec.check(FLOAT_FLAGS, true)?;
+            push_formatted_float(out, n, conversion, layout.precision, layout.flags);
         }
         b'p' => {
             let address = address_of(call.get(arg - 1));
@@ -220,12 +221,6 @@ fn convert<'gc>(
         _ => return Err(spec.unknown_conversion()),
     }
     Ok(())
-}
-
-/// Appends a float converted with `conversion` (`a A e E f g G`).
-fn push_float(out: &mut Vec<u8>, n: f64, conversion: u8, layout: spec::Layout) {
-    let text = format_float(n, conversion, layout.precision, layout.flags);
-    out.extend_from_slice(text.as_bytes());
 }
 
 /// The address `%p` shows: that of the object for strings, tables,
