@@ -167,5 +167,8 @@ fn a_hook_error_carries_the_hook_position() {
         print("x")
         "#,
     );
-    assert!(err.contains("attempt to index a nil value (local 't')"), "{err}");
+    assert!(
+        err.contains("attempt to index a nil value (local 't')"),
+        "{err}"
+    );
 }

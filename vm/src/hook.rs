@@ -89,8 +89,10 @@ pub struct HookState<'gc> {
     /// The hook function (nil: none).
     pub function: Value<'gc>,
     mask: u8,
-    base_count: i32,
+    /// The count given to `set`, and the instructions left before the
+    /// next count event.
     count: i32,
+    countdown: i32,
     /// Hooks are off while a hook runs.
     allowed: bool,
     /// The last instruction traced for line events and its frame.
@@ -112,8 +114,8 @@ impl<'gc> Default for HookState<'gc> {
         HookState {
             function: Value::Nil,
             mask: 0,
-            base_count: 0,
             count: 0,
+            countdown: 0,
             allowed: true,
             old_pc: 0,
             old_frame: NONE,
@@ -136,8 +138,8 @@ impl<'gc> HookState<'gc> {
         };
         self.function = function;
         self.mask = mask;
-        self.base_count = count;
         self.count = count;
+        self.countdown = count;
         if self.allowed {
             // The caller's next instruction compares its line with the
             // call's (PUC's return hook bookkeeping, `rethook`). Inside a
@@ -155,7 +157,7 @@ impl<'gc> HookState<'gc> {
 
     /// The count given to `set`.
     pub fn count(&self) -> i32 {
-        self.base_count
+        self.count
     }
 
     /// Whether any hook is set.
@@ -214,19 +216,47 @@ pub(crate) fn entered_lua(ts: &mut ThreadState<'_>) {
     }
 }
 
-/// Calls the hook for `event` on behalf of the frame on top. The hook's
-/// frame goes above the hooked frame's live values (`live_end`).
+/// What a hook call announces.
+struct Announcement {
+    event: HookEvent,
+    /// The new line (line events).
+    line: Option<u32>,
+    /// getinfo `r`: first value and count.
+    transfer: (usize, usize),
+    /// The hooked Lua frame resumes at this instruction.
+    resume_pc: Option<usize>,
+    /// End of the hooked frame's live values (a return's results).
+    live_end: usize,
+}
+
+impl Announcement {
+    fn new(event: HookEvent) -> Self {
+        Announcement {
+            event,
+            line: None,
+            transfer: (0, 0),
+            resume_pc: None,
+            live_end: 0,
+        }
+    }
+}
+
+/// Calls the hook on behalf of the frame on top. The hook's frame goes
+/// above the hooked frame's live values.
 fn fire<'gc>(
     ctx: Context<'gc>,
     thread: Thread<'gc>,
     ts: &mut ThreadState<'gc>,
-    event: HookEvent,
-    line: Option<u32>,
-    transfer: (usize, usize),
-    resume_pc: Option<usize>,
-    live_end: usize,
+    what: Announcement,
     yieldable: bool,
 ) -> Result<Called<'gc>, Value<'gc>> {
+    let Announcement {
+        event,
+        line,
+        transfer,
+        resume_pc,
+        live_end,
+    } = what;
     let frame = ts.frames.len() - 1;
     let slot = match &mut ts.frames[frame] {
         Frame::Lua(f) => {
@@ -362,28 +392,27 @@ pub(crate) fn trace<'gc>(
                 ctx,
                 thread,
                 ts,
-                event,
-                None,
-                (1, nparams),
-                Some(pc),
-                0,
+                Announcement {
+                    transfer: (1, nparams),
+                    resume_pc: Some(pc),
+                    ..Announcement::new(event)
+                },
                 yieldable,
             ));
         }
     }
     if !skip_count && hook.mask & MASK_COUNT != 0 {
-        hook.count -= 1;
-        if hook.count == 0 {
-            hook.count = hook.base_count;
+        hook.countdown -= 1;
+        if hook.countdown == 0 {
+            hook.countdown = hook.count;
             return Some(fire(
                 ctx,
                 thread,
                 ts,
-                HookEvent::Count,
-                None,
-                (0, 0),
-                Some(pc),
-                0,
+                Announcement {
+                    resume_pc: Some(pc),
+                    ..Announcement::new(HookEvent::Count)
+                },
                 yieldable,
             ));
         }
@@ -406,11 +435,11 @@ pub(crate) fn trace<'gc>(
                 ctx,
                 thread,
                 ts,
-                HookEvent::Line,
-                line,
-                (0, 0),
-                Some(pc),
-                0,
+                Announcement {
+                    line,
+                    resume_pc: Some(pc),
+                    ..Announcement::new(HookEvent::Line)
+                },
                 yieldable,
             ));
         }
@@ -467,11 +496,11 @@ pub(crate) fn vararg_entered<'gc>(
         ctx,
         thread,
         ts,
-        event,
-        None,
-        (1, nparams),
-        Some(1),
-        0,
+        Announcement {
+            transfer: (1, nparams),
+            resume_pc: Some(1),
+            ..Announcement::new(event)
+        },
         yieldable,
     ))
 }
@@ -505,11 +534,12 @@ pub(crate) fn before_lua_return<'gc>(
         ctx,
         thread,
         ts,
-        HookEvent::Return,
-        None,
-        transfer,
-        Some(pc - 1),
-        first + n,
+        Announcement {
+            transfer,
+            resume_pc: Some(pc - 1),
+            live_end: first + n,
+            ..Announcement::new(HookEvent::Return)
+        },
         yieldable,
     ))
 }
@@ -550,11 +580,10 @@ pub(crate) fn call_native<'gc>(
             ctx,
             thread,
             ts,
-            HookEvent::Call,
-            None,
-            (1, nargs),
-            None,
-            0,
+            Announcement {
+                transfer: (1, nargs),
+                ..Announcement::new(HookEvent::Call)
+            },
             yieldable,
         )?;
         return Ok(pending(called));
@@ -605,11 +634,10 @@ pub(crate) fn native_return<'gc>(
                 ctx,
                 thread,
                 ts,
-                HookEvent::Return,
-                None,
-                (first - func, n),
-                None,
-                0,
+                Announcement {
+                    transfer: (first - func, n),
+                    ..Announcement::new(HookEvent::Return)
+                },
                 yieldable,
             )?;
             return Ok(pending(called));

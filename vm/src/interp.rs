@@ -1366,10 +1366,8 @@ pub(crate) fn run<'gc, const HOOKED: bool>(
         }
 
         loop {
-            if HOOKED {
-                if let Some(called) = hook::trace(ctx, thread, ts, pc, yieldable) {
-                    hooked!(called);
-                }
+            if HOOKED && let Some(called) = hook::trace(ctx, thread, ts, pc, yieldable) {
+                hooked!(called);
             }
             let op = code[pc];
             pc += 1;

@@ -48,9 +48,7 @@ pub fn called_name(ts: &ThreadState<'_>, index: usize) -> Option<(&'static str, 
         .rev()
         .find(|&i| !matches!(ts.frames[i], Frame::Unwind { .. }))
     else {
-        return ts
-            .finalizer
-            .then(|| ("metamethod", "__gc".to_string()));
+        return ts.finalizer.then(|| ("metamethod", "__gc".to_string()));
     };
     match &ts.frames[caller] {
         Frame::Lua(f) => {
