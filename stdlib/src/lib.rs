@@ -12,6 +12,7 @@
 pub mod args;
 pub mod base;
 pub mod coroutine;
+pub mod io;
 pub mod lookup;
 mod register;
 pub mod results;
@@ -37,9 +38,15 @@ pub fn open_string(ctx: Context<'_>) {
     string::open(ctx);
 }
 
+/// Opens the `io` library.
+pub fn open_io(ctx: Context<'_>) {
+    io::open(ctx);
+}
+
 /// Opens every library Saturn provides.
 pub fn open_libs(ctx: Context<'_>) {
     open_base(ctx);
     open_coroutine(ctx);
     open_string(ctx);
+    open_io(ctx);
 }

@@ -1,0 +1,125 @@
+//! What `io.*` functions and file methods share: reading a list of
+//! formats, writing a list of values, and closing a handle.
+
+use saturn_vm::executor::{Action, Call, Error};
+use saturn_vm::number::{FormatFlags, Number, fmt_int, format_float};
+use saturn_vm::state::Context;
+use saturn_vm::value::Value;
+
+use super::file::{SharedStream, exec_result, fail_values, with_stream};
+use super::read::{Format, Item, read_item};
+use super::stream::Closed;
+use crate::args::{arg_error, check_integer, check_string};
+use crate::results::return_values;
+
+/// The format given by argument `arg` of a `read`.
+fn format_of<'gc>(
+    ctx: Context<'gc>,
+    call: &Call<'gc, '_>,
+    arg: usize,
+) -> Result<Format, Error<'gc>> {
+    match call.get(arg - 1) {
+        Value::Integer(_) | Value::Number(_) => {
+            // A negative count is a huge `size_t` in C: read everything.
+            Ok(Format::Bytes(check_integer(ctx, call, arg)? as u64))
+        }
+        _ => {
+            let name = check_string(ctx, call, arg)?;
+            Format::from_name(name.as_bytes())
+                .ok_or_else(|| arg_error(ctx, call, arg, "invalid format"))
+        }
+    }
+}
+
+/// Reads the formats given by arguments `first..` (a line when there are
+/// none), as PUC's `g_read`: reading stops at the first format that fails,
+/// whose result is `nil`; an I/O error gives `nil, message, errno` instead.
+pub fn read_values<'gc>(
+    ctx: Context<'gc>,
+    call: &Call<'gc, '_>,
+    file: &SharedStream,
+    first: usize,
+) -> Result<Vec<Value<'gc>>, Error<'gc>> {
+    let count = (call.len() + 1).saturating_sub(first);
+    let mut values = Vec::with_capacity(count.max(1));
+    for index in 0..count.max(1) {
+        let format = if count == 0 {
+            Format::Line
+        } else {
+            format_of(ctx, call, first + index)?
+        };
+        match with_stream(file, |stream| {
+            stream.read_with(|input| read_item(input, format))
+        }) {
+            Err(err) => return Ok(fail_values(ctx, &err, None).to_vec()),
+            Ok(Item::Text(text)) => values.push(Value::String(ctx.intern(&text))),
+            Ok(Item::Number(Number::Int(i))) => values.push(Value::Integer(i)),
+            Ok(Item::Number(Number::Float(f))) => values.push(Value::Number(f)),
+            Ok(Item::Fail) => {
+                values.push(Value::Nil);
+                break;
+            }
+        }
+    }
+    Ok(values)
+}
+
+/// Writes arguments `first..` (strings, or numbers as `%d`/`%.14g`), as
+/// PUC's `g_write`; returns `result` (the file) or `nil, message, errno`.
+pub fn write_values<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+    file: &SharedStream,
+    first: usize,
+    result: Value<'gc>,
+) -> Result<Action<'gc>, Error<'gc>> {
+    let mut failure = None;
+    for arg in first..=call.len() {
+        let number_text;
+        let string;
+        let bytes: &[u8] = match call.get(arg - 1) {
+            Value::Integer(i) => {
+                number_text = fmt_int(i);
+                number_text.as_bytes()
+            }
+            Value::Number(f) => {
+                number_text = format_float(f, b'g', Some(14), FormatFlags::default());
+                number_text.as_bytes()
+            }
+            _ => {
+                string = check_string(ctx, call, arg)?;
+                string.as_bytes()
+            }
+        };
+        if failure.is_none()
+            && let Err(err) = with_stream(file, |stream| stream.write(bytes))
+        {
+            failure = Some(err);
+        }
+    }
+    match failure {
+        None => return_values(call, [result]),
+        Some(err) => return_values(call, fail_values(ctx, &err, None)),
+    }
+}
+
+/// Closes `file` (PUC's `aux_close`); a standard stream stays open and
+/// answers `nil, "cannot close standard file"`.
+pub fn close_file<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+    file: &SharedStream,
+) -> Result<Action<'gc>, Error<'gc>> {
+    let Some(stream) = file.borrow_mut().take() else {
+        return return_values(call, []);
+    };
+    if stream.is_standard() {
+        *file.borrow_mut() = Some(stream);
+        return return_values(call, [Value::Nil, ctx.str("cannot close standard file")]);
+    }
+    match stream.close() {
+        Closed::File(Ok(())) | Closed::Refused => return_values(call, [Value::Boolean(true)]),
+        Closed::File(Err(err)) => return_values(call, fail_values(ctx, &err, None)),
+        Closed::Command(status) => exec_result(ctx, call, status),
+    }
+}
