@@ -14,6 +14,7 @@ pub mod base;
 pub mod coroutine;
 pub mod io;
 pub mod lookup;
+pub mod os;
 mod register;
 pub mod results;
 pub mod string;
@@ -43,10 +44,16 @@ pub fn open_io(ctx: Context<'_>) {
     io::open(ctx);
 }
 
+/// Opens the `os` library.
+pub fn open_os(ctx: Context<'_>) {
+    os::open(ctx);
+}
+
 /// Opens every library Saturn provides.
 pub fn open_libs(ctx: Context<'_>) {
     open_base(ctx);
     open_coroutine(ctx);
     open_string(ctx);
     open_io(ctx);
+    open_os(ctx);
 }
