@@ -86,13 +86,18 @@ fn parse_mode(mode: &[u8]) -> Option<OpenMode> {
 
 /// Opens `name` as C's `fopen(name, mode)` would.
 fn open_stream(name: &[u8], mode: &OpenMode) -> std::io::Result<Stream> {
-    let file = OpenOptions::new()
+    let mut file = OpenOptions::new()
         .read(mode.read)
         .write(mode.write && !mode.append)
         .append(mode.append)
         .truncate(mode.truncate)
         .create(mode.write && (mode.truncate || mode.append))
         .open(to_path(name))?;
+    if mode.append && !mode.read {
+        // glibc starts a write-only appending stream at the end (so
+        // `seek` reports the size); "a+" starts reading at the beginning.
+        std::io::Seek::seek(&mut file, std::io::SeekFrom::End(0))?;
+    }
     Ok(Stream::Disk(DiskFile::new(file, mode.read, mode.write)))
 }
 

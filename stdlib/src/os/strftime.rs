@@ -84,7 +84,9 @@ fn iso_week(tm: &BrokenDown) -> (i64, i64) {
 /// the modifiers change nothing in the C locale) of `tm` to `out`.
 pub fn convert(out: &mut Vec<u8>, spec: &[u8], tm: &BrokenDown) {
     let letter = *spec.last().unwrap_or(&b'%');
-    let year = tm.year + 1900;
+    // glibc adds 1900 to the `int` year in `int` arithmetic, wrapping at
+    // the largest year `gmtime` accepts.
+    let year = i64::from((tm.year as i32).wrapping_add(1900));
     let hour12 = match tm.hour % 12 {
         0 => 12,
         h => h,
