@@ -105,7 +105,10 @@ impl DiskFile {
     /// where the reading stopped.
     fn drop_read_ahead(&mut self) -> io::Result<()> {
         if !self.reader.buffer().is_empty() {
-            self.reader.seek(SeekFrom::Current(0))?;
+            // Seeking a `BufReader` discards its buffer; the logical
+            // position accounts for the bytes not yet consumed.
+            let position = self.reader.stream_position()?;
+            self.reader.seek(SeekFrom::Start(position))?;
         }
         Ok(())
     }

@@ -178,10 +178,16 @@ mod tests {
     use super::super::calendar::broken_down;
     use super::*;
 
-    fn format(spec: &str, t: i64) -> String {
+    /// `specs` is a space-separated list of conversions.
+    fn format(specs: &str, t: i64) -> String {
         let tm = broken_down(t, 0, false, "GMT").unwrap();
         let mut out = Vec::new();
-        convert(&mut out, spec.as_bytes(), &tm);
+        for (i, spec) in specs.split(' ').enumerate() {
+            if i > 0 {
+                out.push(b' ');
+            }
+            convert(&mut out, spec.as_bytes(), &tm);
+        }
         String::from_utf8(out).unwrap()
     }
 
