@@ -266,7 +266,13 @@ impl Stream {
                 disk.output.drain(disk.reader.get_mut())?;
                 disk.reader.seek(to)
             }
-            _ => Err(error::illegal_seek()),
+            Stream::Stdin => seek_standard(&io::stdin(), to),
+            Stream::Stdout(_) => {
+                io::stdout().flush()?;
+                seek_standard(&io::stdout(), to)
+            }
+            Stream::Stderr => seek_standard(&io::stderr(), to),
+            Stream::Pipe(_) => Err(error::illegal_seek()),
         }
     }
 
@@ -304,6 +310,21 @@ impl Stream {
             Stream::Stdin | Stream::Stdout(_) | Stream::Stderr => Closed::Refused,
         }
     }
+}
+
+/// Seeks a standard stream through a duplicate of its descriptor (which
+/// shares the file position), so a standard stream redirected from or to
+/// a file can seek as in C; pipes and terminals fail as `lseek` does.
+/// Input Rust's `stdin` has already buffered is not given back.
+#[cfg(unix)]
+fn seek_standard(stream: &impl std::os::fd::AsFd, to: SeekFrom) -> io::Result<u64> {
+    let mut file = File::from(stream.as_fd().try_clone_to_owned()?);
+    file.seek(to)
+}
+
+#[cfg(not(unix))]
+fn seek_standard<T>(_stream: &T, _to: SeekFrom) -> io::Result<u64> {
+    Err(error::illegal_seek())
 }
 
 /// An open pipe; one collected without `close` is still waited for, as
