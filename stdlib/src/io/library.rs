@@ -242,13 +242,15 @@ pub fn tmpfile<'gc>(
 }
 
 /// The `Command` running `command` through `/bin/sh -c`, as `system` and
-/// `popen` run it.
+/// `popen` run it (the shell is named `sh`, so its messages read as C's).
 pub fn shell_command(command: &[u8]) -> Command {
     let mut shell = Command::new("/bin/sh");
     shell.arg("-c");
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStrExt;
+        use std::os::unix::process::CommandExt;
+        shell.arg0("sh");
         shell.arg(std::ffi::OsStr::from_bytes(c_name(command)));
     }
     #[cfg(not(unix))]
