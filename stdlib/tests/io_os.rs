@@ -248,3 +248,25 @@ fn reading_inside_a_coroutine_that_yields_between_lines() {
         "a\tb\tc\tdone\n",
     );
 }
+
+#[test]
+fn os_time_field_handlers_may_yield() {
+    // PUC raises "attempt to yield across a C-call boundary" here.
+    check(
+        r#"
+        local co = coroutine.wrap(function ()
+          local fields = setmetatable({}, {
+            __index = function (_, k) return coroutine.yield(k) end,
+            __newindex = function (t, k, v) coroutine.yield("set " .. k) rawset(t, k, v) end,
+          })
+          return os.time(fields) == os.time{year = 2000, month = 1, day = 1}
+        end)
+        local asked = {co(), co(2000), co(1), co(1), co(nil), co(nil), co(nil)}
+        print(asked[1], asked[7])
+        local set = co(nil)
+        for _ = 1, 8 do set = co() end
+        print(set, co())
+        "#,
+        "year\tisdst\nset isdst\ttrue\n",
+    );
+}

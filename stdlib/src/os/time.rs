@@ -1,7 +1,8 @@
 //! `os.time`, `os.date` and `os.difftime`: conversions between seconds
 //! since the epoch and calendar fields, in UTC (`!`) or local time.
 
-use saturn_vm::executor::{Action, Call, Error};
+use saturn_vm::executor::{Action, Call, Continuation, Error, Outcome};
+use saturn_vm::meta::{ChainError, NewIndexStep, type_name_for_error, walk_new_index};
 use saturn_vm::number::{Number, float_to_int};
 use saturn_vm::state::Context;
 use saturn_vm::table::Table;
@@ -12,6 +13,7 @@ use super::strftime::{convert, specifier_len};
 use super::zone::local_zone;
 use crate::args::{arg_error, check_integer, check_table, is_none_or_nil, opt_string, to_number};
 use crate::io::path::c_name;
+use crate::lookup::{self, Lookup};
 use crate::results::return_one;
 
 /// The current time in seconds since the epoch.
@@ -90,16 +92,30 @@ pub fn date<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'
     return_one(call, Value::String(ctx.intern(&out)))
 }
 
-/// A date field of `os.time`'s table as a C `int` after subtracting
-/// `delta` (PUC's `getfield`); `default` when absent (`None`: required).
-fn int_field<'gc>(
-    ctx: Context<'gc>,
-    table: Table<'gc>,
-    key: &str,
-    default: Option<i64>,
-    delta: i64,
-) -> Result<i64, Error<'gc>> {
-    let value = table.get_str(ctx.mc, ctx.intern(key.as_bytes()));
+/// The fields `os.time` reads, in PUC's order: name, default when absent
+/// (`None`: required), and what C subtracts (`tm_year` counts from 1900,
+/// `tm_mon` from 0). `isdst` comes last and is read as a boolean.
+const DATE_FIELDS: [(&str, Option<i64>, i64); 6] = [
+    ("year", None, 1900),
+    ("month", None, 1),
+    ("day", None, 0),
+    ("hour", Some(12), 0),
+    ("min", Some(0), 0),
+    ("sec", Some(0), 0),
+];
+
+/// How many fields `os.time` reads (the six numbers and `isdst`).
+const FIELDS_READ: usize = DATE_FIELDS.len() + 1;
+
+/// The name of field `index` of the table `os.time` reads.
+fn read_field_name(index: usize) -> &'static str {
+    DATE_FIELDS.get(index).map_or("isdst", |field| field.0)
+}
+
+/// Field `index` of `os.time`'s table as a C `int` after subtracting its
+/// delta, or its default (PUC's `getfield`).
+fn int_field<'gc>(index: usize, value: Value<'gc>) -> Result<i64, Error<'gc>> {
+    let (key, default, delta) = DATE_FIELDS[index];
     let integer = match to_number(value) {
         Some(Number::Int(i)) => Some(i),
         Some(Number::Float(f)) => float_to_int(f),
@@ -121,29 +137,158 @@ const UNREPRESENTABLE: &str = "time result cannot be represented in this install
 
 /// `os.time([table])`: now, or the local time the table's fields name
 /// (normalised like `mktime`, and written back into the table).
+///
+/// The fields are read and written as `t.k` and `t.k = v` do, so
+/// `__index` and `__newindex` handlers run (through the executor: they
+/// may yield). The window holds the table, then the values read, then
+/// the time found.
 pub fn time<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
     if is_none_or_nil(call, 1) {
         return return_one(call, Value::Integer(now()));
     }
-    let table = check_table(ctx, call, 1)?;
-    let year = int_field(ctx, table, "year", None, 1900)?;
-    let month = int_field(ctx, table, "month", None, 1)?;
-    let day = int_field(ctx, table, "day", None, 0)?;
-    let hour = int_field(ctx, table, "hour", Some(12), 0)?;
-    let min = int_field(ctx, table, "min", Some(0), 0)?;
-    let sec = int_field(ctx, table, "sec", Some(0), 0)?;
-    let isdst = match table.get_str(ctx.mc, ctx.intern(b"isdst")) {
+    check_table(ctx, call, 1)?;
+    call.truncate(1);
+    read_fields(ctx, call, 0)
+}
+
+/// Reads fields `from..` of the table, checking each as it comes.
+fn read_fields<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+    from: usize,
+) -> Result<Action<'gc>, Error<'gc>> {
+    let table = call.get(0);
+    for index in from..FIELDS_READ {
+        let key = ctx.str(read_field_name(index));
+        match lookup::index(ctx, table, key)? {
+            Lookup::Found(value) => {
+                if index < DATE_FIELDS.len() {
+                    int_field(index, value)?;
+                }
+                call.push(value)?;
+            }
+            Lookup::CallHandler { handler, object } => {
+                call.extend([handler, object, key])?;
+                return Ok(Action::Call {
+                    nargs: 2,
+                    then: Continuation::new(field_read, index as i64),
+                });
+            }
+        }
+    }
+    convert_fields(ctx, call)
+}
+
+/// An `__index` handler answered field `state`: keep its first result.
+fn field_read<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+    _outcome: Outcome<'gc>,
+    state: i64,
+) -> Result<Action<'gc>, Error<'gc>> {
+    let index = state as usize;
+    call.set_len(index + 2)?;
+    if index < DATE_FIELDS.len() {
+        int_field(index, call.get(index + 1))?;
+    }
+    read_fields(ctx, call, index + 1)
+}
+
+/// All fields read: find the time, then write the normalised fields back.
+fn convert_fields<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+) -> Result<Action<'gc>, Error<'gc>> {
+    let mut fields = [0; DATE_FIELDS.len()];
+    for (index, field) in fields.iter_mut().enumerate() {
+        *field = int_field(index, call.get(index + 1))?;
+    }
+    let isdst = match call.get(FIELDS_READ) {
         Value::Nil => None,
         value => Some(!value.is_falsy()),
     };
+    let [year, month, day, hour, min, sec] = fields;
     let wall = wall_clock_seconds(year, month, day, hour, min, sec);
     let t = local_zone().instant_of(wall, isdst);
+    local_time(t).ok_or(UNREPRESENTABLE)?;
+    call.truncate(1);
+    call.push(Value::Integer(t))?;
+    write_fields(ctx, call, 0)
+}
+
+/// The fields `os.time` writes back, with their values for `tm`.
+fn written_field<'gc>(tm: &BrokenDown, index: usize) -> Option<(&'static str, Value<'gc>)> {
+    let integer = |name, value| Some((name, Value::Integer(value)));
+    match index {
+        0 => integer("year", tm.year + 1900),
+        1 => integer("month", tm.month + 1),
+        2 => integer("day", tm.day),
+        3 => integer("hour", tm.hour),
+        4 => integer("min", tm.min),
+        5 => integer("sec", tm.sec),
+        6 => integer("yday", tm.yday + 1),
+        7 => integer("wday", tm.wday + 1),
+        8 => Some(("isdst", Value::Boolean(tm.isdst))),
+        _ => None,
+    }
+}
+
+/// Writes fields `from..` of the normalised time into the table, then
+/// returns the time (PUC's `setallfields`, then the final check).
+fn write_fields<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+    from: usize,
+) -> Result<Action<'gc>, Error<'gc>> {
+    let table = call.get(0);
+    let t = match call.get(1) {
+        Value::Integer(t) => t,
+        _ => return Err(UNREPRESENTABLE.into()),
+    };
     let tm = local_time(t).ok_or(UNREPRESENTABLE)?;
-    set_fields(ctx, table, &tm);
+    let mut index = from;
+    while let Some((name, value)) = written_field(&tm, index) {
+        let name = ctx.intern(name.as_bytes());
+        let key = Value::String(name);
+        match walk_new_index(ctx, table, key) {
+            Ok(NewIndexStep::Raw(target)) => target.set_str(ctx.mc, name, value),
+            Ok(NewIndexStep::Call { handler, object }) => {
+                call.extend([handler, object, key, value])?;
+                return Ok(Action::Call {
+                    nargs: 3,
+                    then: Continuation::new(field_written, index as i64),
+                });
+            }
+            Err(ChainError::TooLong) => {
+                return Err(Error::Value(
+                    ctx.str("'__newindex' chain too long; possible loop"),
+                ));
+            }
+            Err(ChainError::NotIndexable { object, .. }) => {
+                let message = format!(
+                    "attempt to index a {} value",
+                    type_name_for_error(ctx, object)
+                );
+                return Err(Error::Value(ctx.str(&message)));
+            }
+        }
+        index += 1;
+    }
     if t == -1 {
         return Err(UNREPRESENTABLE.into());
     }
     return_one(call, Value::Integer(t))
+}
+
+/// A `__newindex` handler stored field `state`; go on with the next.
+fn field_written<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+    _outcome: Outcome<'gc>,
+    state: i64,
+) -> Result<Action<'gc>, Error<'gc>> {
+    call.truncate(2);
+    write_fields(ctx, call, state as usize + 1)
 }
 
 /// `os.difftime(t2, t1)`: `t2 - t1` in seconds, as a float.
