@@ -24,6 +24,9 @@ print(pcall(f.read, f, "x"))
 print(pcall(f.read, f, ""))
 print(pcall(f.read, f, {}))
 print(pcall(f.read, f, 1, "z"))
+-- a count no buffer can hold fails as PUC's buffer allocation does
+print(pcall(f.read, f, -1))
+print(pcall(f.read, f, 1 << 50))
 print(f:read("a"))
 f:close()
 

@@ -48,8 +48,14 @@ pub fn read_values<'gc>(
         } else {
             format_of(ctx, call, first + index)?
         };
+        let buffer = match format {
+            Format::Bytes(count) if count > 0 => {
+                ctx.string_buffer(usize::try_from(count).unwrap_or(usize::MAX))?
+            }
+            _ => Vec::new(),
+        };
         match with_stream(file, |stream| {
-            stream.read_with(|input| read_item(input, format))
+            stream.read_with(|input| read_item(input, format, buffer))
         }) {
             Err(err) => return Ok(fail_values(ctx, &err, None).to_vec()),
             Ok(Item::Text(text)) => values.push(Value::String(ctx.intern(&text))),

@@ -41,14 +41,16 @@ pub enum Item {
     Fail,
 }
 
-/// Reads one item in `format`.
-pub fn read_item(input: &mut dyn BufRead, format: Format) -> io::Result<Item> {
+/// Reads one item in `format`. `buffer` (empty) receives the text; for a
+/// count, the caller reserves it first, so that an impossible count fails
+/// as PUC's buffer allocation does.
+pub fn read_item(input: &mut dyn BufRead, format: Format, buffer: Vec<u8>) -> io::Result<Item> {
     match format {
         Format::Number => read_number(input),
         Format::Line => read_line(input, false),
         Format::LineWithEnd => read_line(input, true),
         Format::All => {
-            let mut text = Vec::new();
+            let mut text = buffer;
             input.read_to_end(&mut text)?;
             Ok(Item::Text(text))
         }
@@ -61,7 +63,7 @@ pub fn read_item(input: &mut dyn BufRead, format: Format) -> io::Result<Item> {
             })
         }
         Format::Bytes(count) => {
-            let mut text = Vec::new();
+            let mut text = buffer;
             input.take(count).read_to_end(&mut text)?;
             Ok(if text.is_empty() {
                 Item::Fail
@@ -217,7 +219,7 @@ mod tests {
         let mut input = io::Cursor::new(text.as_bytes().to_vec());
         let items = formats
             .iter()
-            .map(|&f| read_item(&mut input, f).unwrap())
+            .map(|&f| read_item(&mut input, f, Vec::new()).unwrap())
             .collect();
         let mut rest = Vec::new();
         input.read_to_end(&mut rest).unwrap();
