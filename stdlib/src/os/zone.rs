@@ -594,6 +594,20 @@ mod tests {
     }
 
     #[test]
+    fn julian_days_skip_february_29_and_zero_based_days_do_not() {
+        let midday = |year, month, day| days_from_civil(year, month, day) * DAY + 12 * 3600;
+        let julian = Zone::from_posix(b"EST5EDT,J60,J300").unwrap();
+        // J60 is March 1st in every year.
+        assert!(!julian.local_type(midday(2024, 2, 29)).isdst);
+        assert!(julian.local_type(midday(2024, 3, 1)).isdst);
+        let zero_based = Zone::from_posix(b"EST5EDT,59,299").unwrap();
+        // Day 59 is February 29th in a leap year, March 1st otherwise.
+        assert!(zero_based.local_type(midday(2024, 2, 29)).isdst);
+        assert!(!zero_based.local_type(midday(2023, 2, 28)).isdst);
+        assert!(zero_based.local_type(midday(2023, 3, 1)).isdst);
+    }
+
+    #[test]
     fn posix_strings_without_rules() {
         let zone = Zone::from_posix(b"EST5").unwrap();
         assert_eq!(zone.local_type(0).utc_offset, -5 * 3600);
