@@ -4,10 +4,11 @@
 use saturn_vm::executor::{Action, Call, Error};
 use saturn_vm::number::{FormatFlags, Number, fmt_int, format_float};
 use saturn_vm::state::Context;
+use saturn_vm::string::LuaString;
 use saturn_vm::value::Value;
 
 use super::file::{SharedStream, exec_result, fail_values, with_stream};
-use super::read::{Format, Item, read_item};
+use super::read::{Format, Item, read_item, read_line_with};
 use super::stream::Closed;
 use crate::args::{arg_error, check_integer, check_string};
 use crate::results::return_values;
@@ -20,7 +21,7 @@ fn format_of<'gc>(
 ) -> Result<Format, Error<'gc>> {
     match call.get(arg - 1) {
         Value::Integer(_) | Value::Number(_) => {
-            // A negative count is a huge `size_t` in C: read everything.
+            // A negative count is a huge `size_t` in C, which no buffer holds.
             Ok(Format::Bytes(check_integer(ctx, call, arg)? as u64))
         }
         _ => {
@@ -31,43 +32,94 @@ fn format_of<'gc>(
     }
 }
 
+/// A buffer reused by reads, so reading lines allocates nothing but the
+/// strings; one grown past this size (by `"a"`) is let go.
+const SCRATCH_KEPT: usize = 1 << 16;
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Reads the formats given by arguments `first..` (a line when there are
 /// none), as PUC's `g_read`: reading stops at the first format that fails,
 /// whose result is `nil`; an I/O error gives `nil, message, errno` instead.
+/// The results are pushed on the window; returns how many.
 pub fn read_values<'gc>(
     ctx: Context<'gc>,
-    call: &Call<'gc, '_>,
+    call: &mut Call<'gc, '_>,
     file: &SharedStream,
     first: usize,
-) -> Result<Vec<Value<'gc>>, Error<'gc>> {
+) -> Result<usize, Error<'gc>> {
     let count = (call.len() + 1).saturating_sub(first);
-    let mut values = Vec::with_capacity(count.max(1));
+    let mut scratch = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    let result = read_into_window(ctx, call, file, first, count, &mut scratch);
+    if scratch.capacity() <= SCRATCH_KEPT {
+        scratch.clear();
+        SCRATCH.with(|s| *s.borrow_mut() = scratch);
+    }
+    result
+}
+
+/// What a read produced: a line already made a Lua string, or an item.
+enum Got<'gc> {
+    Line(LuaString<'gc>),
+    Item(Item),
+}
+
+fn read_into_window<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+    file: &SharedStream,
+    first: usize,
+    count: usize,
+    scratch: &mut Vec<u8>,
+) -> Result<usize, Error<'gc>> {
     for index in 0..count.max(1) {
         let format = if count == 0 {
             Format::Line
         } else {
             format_of(ctx, call, first + index)?
         };
-        let buffer = match format {
+        // A count's room is reserved first; other formats share a buffer.
+        let mut reserved;
+        let text = match format {
             Format::Bytes(count) if count > 0 => {
-                ctx.string_buffer(usize::try_from(count).unwrap_or(usize::MAX))?
+                reserved = ctx.string_buffer(usize::try_from(count).unwrap_or(usize::MAX))?;
+                &mut reserved
             }
-            _ => Vec::new(),
+            _ => {
+                scratch.clear();
+                &mut *scratch
+            }
         };
-        match with_stream(file, |stream| {
-            stream.read_with(|input| read_item(input, format, buffer))
-        }) {
-            Err(err) => return Ok(fail_values(ctx, &err, None).to_vec()),
-            Ok(Item::Text(text)) => values.push(Value::String(ctx.intern(&text))),
-            Ok(Item::Number(Number::Int(i))) => values.push(Value::Integer(i)),
-            Ok(Item::Number(Number::Float(f))) => values.push(Value::Number(f)),
-            Ok(Item::Fail) => {
-                values.push(Value::Nil);
-                break;
+        let item = with_stream(file, |stream| {
+            stream.read_with(|input| match format {
+                // Lines become strings straight from the input's buffer.
+                Format::Line | Format::LineWithEnd => {
+                    let keep_end = format == Format::LineWithEnd;
+                    let line = read_line_with(input, keep_end, text, |bytes| ctx.intern(bytes))?;
+                    Ok(line.map_or(Got::Item(Item::Fail), Got::Line))
+                }
+                _ => read_item(input, format, text).map(Got::Item),
+            })
+        });
+        let value = match item {
+            Err(err) => {
+                call.extend(fail_values(ctx, &err, None))?;
+                return Ok(3);
             }
-        }
+            Ok(Got::Line(line)) => Value::String(line),
+            Ok(Got::Item(Item::Text)) => Value::String(ctx.intern(text)),
+            Ok(Got::Item(Item::Number(Number::Int(i)))) => Value::Integer(i),
+            Ok(Got::Item(Item::Number(Number::Float(f)))) => Value::Number(f),
+            Ok(Got::Item(Item::Fail)) => {
+                call.push(Value::Nil)?;
+                return Ok(index + 1);
+            }
+        };
+        call.push(value)?;
     }
-    Ok(values)
+    Ok(count.max(1))
 }
 
 /// Writes arguments `first..` (strings, or numbers as `%d`/`%.14g`), as

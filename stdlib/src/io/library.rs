@@ -202,8 +202,8 @@ pub fn lines<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<
 /// `io.read(...)`: reads from the default input.
 pub fn read<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
     let file = open_default(ctx, INPUT_KEY)?;
-    let values = read_values(ctx, call, &file, 1)?;
-    return_values(call, values)
+    let results = read_values(ctx, call, &file, 1)?;
+    Ok(Action::Return(results))
 }
 
 /// `io.write(...)`: writes to the default output, returns it.

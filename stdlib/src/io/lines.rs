@@ -49,11 +49,14 @@ fn next_line<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<
     for i in 0..formats {
         call.push(call.upvalue(3 + i))?;
     }
-    let values = read_values(ctx, call, &file, 2)?;
-    if values.first().is_some_and(|v| !v.is_falsy()) {
-        return return_values(call, values);
+    let results = read_values(ctx, call, &file, 2)?;
+    let first = call.len() - results;
+    if !call.get(first).is_falsy() {
+        return Ok(Action::Return(results));
     }
-    if let Some(Value::String(message)) = values.get(1) {
+    if results > 1
+        && let Value::String(message) = call.get(first + 1)
+    {
         return Err(Error::Runtime(message.as_bytes().to_vec()));
     }
     if !call.upvalue(2).is_falsy() {

@@ -37,8 +37,8 @@ pub fn lines<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<
 /// `file:read(...)`.
 pub fn read<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
     let file = check_open(ctx, call, 1)?;
-    let values = read_values(ctx, call, &file, 2)?;
-    return_values(call, values)
+    let results = read_values(ctx, call, &file, 2)?;
+    Ok(Action::Return(results))
 }
 
 /// `file:write(...)`: returns the file.

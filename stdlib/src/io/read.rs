@@ -35,40 +35,35 @@ impl Format {
 /// What one format read.
 #[derive(Debug, PartialEq)]
 pub enum Item {
-    Text(Vec<u8>),
+    /// Text, left in the caller's buffer.
+    Text,
     Number(Number),
     /// Nothing to read (end of file, or not a numeral): Lua sees `nil`.
     Fail,
 }
 
-/// Reads one item in `format`. `buffer` (empty) receives the text; for a
-/// count, the caller reserves it first, so that an impossible count fails
-/// as PUC's buffer allocation does.
-pub fn read_item(input: &mut dyn BufRead, format: Format, buffer: Vec<u8>) -> io::Result<Item> {
+/// Reads one item in `format`; text is appended to `text` (empty on
+/// entry: the caller reuses one buffer, and reserves a count's room
+/// first, so that an impossible count fails as PUC's buffer does).
+pub fn read_item(input: &mut dyn BufRead, format: Format, text: &mut Vec<u8>) -> io::Result<Item> {
     match format {
         Format::Number => read_number(input),
-        Format::Line => read_line(input, false),
-        Format::LineWithEnd => read_line(input, true),
+        Format::Line => read_line(input, false, text),
+        Format::LineWithEnd => read_line(input, true, text),
         Format::All => {
-            let mut text = buffer;
-            input.read_to_end(&mut text)?;
-            Ok(Item::Text(text))
+            input.read_to_end(text)?;
+            Ok(Item::Text)
         }
         Format::Bytes(0) => {
             let at_end = fill(input)?.is_empty();
-            Ok(if at_end {
-                Item::Fail
-            } else {
-                Item::Text(Vec::new())
-            })
+            Ok(if at_end { Item::Fail } else { Item::Text })
         }
         Format::Bytes(count) => {
-            let mut text = buffer;
-            input.take(count).read_to_end(&mut text)?;
+            input.take(count).read_to_end(text)?;
             Ok(if text.is_empty() {
                 Item::Fail
             } else {
-                Item::Text(text)
+                Item::Text
             })
         }
     }
@@ -86,32 +81,53 @@ fn fill(input: &mut dyn BufRead) -> io::Result<&[u8]> {
     input.fill_buf()
 }
 
-/// A line; it fails only at end of file with nothing read.
-fn read_line(input: &mut dyn BufRead, keep_end: bool) -> io::Result<Item> {
-    let mut line = Vec::new();
+/// Reads a line (with its `\n` when `keep_end`) and hands its bytes to
+/// `make`: straight from the input's buffer when the whole line is there,
+/// else gathered in `partial` (empty on entry). `None` at end of file with
+/// nothing read.
+pub fn read_line_with<T>(
+    input: &mut dyn BufRead,
+    keep_end: bool,
+    partial: &mut Vec<u8>,
+    make: impl FnOnce(&[u8]) -> T,
+) -> io::Result<Option<T>> {
     loop {
         let available = fill(input)?;
         if available.is_empty() {
-            return Ok(if line.is_empty() {
-                Item::Fail
-            } else {
-                Item::Text(line)
-            });
+            return Ok((!partial.is_empty()).then(|| make(partial)));
         }
         match available.iter().position(|&b| b == b'\n') {
             Some(end) => {
-                let take = if keep_end { end + 1 } else { end };
-                line.extend_from_slice(&available[..take]);
+                let line = &available[..if keep_end { end + 1 } else { end }];
+                let value = if partial.is_empty() {
+                    make(line)
+                } else {
+                    partial.extend_from_slice(line);
+                    make(partial)
+                };
                 input.consume(end + 1);
-                return Ok(Item::Text(line));
+                return Ok(Some(value));
             }
             None => {
                 let n = available.len();
-                line.extend_from_slice(available);
+                partial.extend_from_slice(available);
                 input.consume(n);
             }
         }
     }
+}
+
+/// A line into `text`; it fails only at end of file with nothing read.
+fn read_line(input: &mut dyn BufRead, keep_end: bool, text: &mut Vec<u8>) -> io::Result<Item> {
+    let mut partial = Vec::new();
+    let line = read_line_with(input, keep_end, &mut partial, |bytes| {
+        text.extend_from_slice(bytes)
+    })?;
+    Ok(if line.is_some() {
+        Item::Text
+    } else {
+        Item::Fail
+    })
 }
 
 /// The longest numeral `"n"` reads (PUC's `L_MAXLENNUM`).
@@ -215,11 +231,20 @@ fn read_number(input: &mut dyn BufRead) -> io::Result<Item> {
 mod tests {
     use super::*;
 
-    fn read_all_items(text: &str, formats: &[Format]) -> (Vec<Item>, Vec<u8>) {
+    /// What each format read: `Some(text)`, a number as text, or `None`.
+    fn read_all_items(text: &str, formats: &[Format]) -> (Vec<Option<String>>, Vec<u8>) {
         let mut input = io::Cursor::new(text.as_bytes().to_vec());
         let items = formats
             .iter()
-            .map(|&f| read_item(&mut input, f, Vec::new()).unwrap())
+            .map(|&f| {
+                let mut buffer = Vec::new();
+                match read_item(&mut input, f, &mut buffer).unwrap() {
+                    Item::Text => Some(String::from_utf8(buffer).unwrap()),
+                    Item::Number(Number::Int(i)) => Some(format!("int {i}")),
+                    Item::Number(Number::Float(x)) => Some(format!("float {x}")),
+                    Item::Fail => None,
+                }
+            })
             .collect();
         let mut rest = Vec::new();
         input.read_to_end(&mut rest).unwrap();
@@ -235,9 +260,9 @@ mod tests {
         assert_eq!(
             items,
             vec![
-                Item::Number(Number::Float(16.0)),
-                Item::Number(Number::Int(-12)),
-                Item::Number(Number::Float(350.0)),
+                Some("float 16".to_string()),
+                Some("int -12".to_string()),
+                Some("float 350".to_string()),
             ]
         );
         assert_eq!(rest, b"x");
@@ -246,7 +271,7 @@ mod tests {
     #[test]
     fn bad_numerals_fail_after_consuming_their_prefix() {
         let (items, rest) = read_all_items("0x.g", &[Format::Number]);
-        assert_eq!(items, vec![Item::Fail]);
+        assert_eq!(items, vec![None]);
         assert_eq!(rest, b"g");
     }
 
@@ -254,7 +279,7 @@ mod tests {
     fn numerals_longer_than_the_limit_fail() {
         let long = "1".repeat(MAX_NUMERAL + 1);
         let (items, rest) = read_all_items(&long, &[Format::Number]);
-        assert_eq!(items, vec![Item::Fail]);
+        assert_eq!(items, vec![None]);
         assert_eq!(rest, b"1");
     }
 
@@ -272,10 +297,10 @@ mod tests {
         assert_eq!(
             items,
             vec![
-                Item::Text(b"a".to_vec()),
-                Item::Text(b"b\n".to_vec()),
-                Item::Text(b"c".to_vec()),
-                Item::Fail,
+                Some("a".to_string()),
+                Some("b\n".to_string()),
+                Some("c".to_string()),
+                None,
             ]
         );
     }
@@ -295,11 +320,11 @@ mod tests {
         assert_eq!(
             items,
             vec![
-                Item::Text(vec![]),
-                Item::Text(b"ab".to_vec()),
-                Item::Text(b"c".to_vec()),
-                Item::Fail,
-                Item::Text(vec![]),
+                Some(String::new()),
+                Some("ab".to_string()),
+                Some("c".to_string()),
+                None,
+                Some(String::new()),
             ]
         );
     }
