@@ -87,11 +87,21 @@ impl PosixRule {
         };
         // glibc computes the switches of years before 1970 as those of
         // 1970 (so they all fall in standard time, north of the equator).
-        let year = super::calendar::civil_from_days((t + self.standard.utc_offset).div_euclid(DAY))
+        let local = t.saturating_add(self.standard.utc_offset);
+        let year = super::calendar::civil_from_days(local.div_euclid(DAY))
             .0
             .max(1970);
-        let start = rule.start.days(year) * DAY + rule.start_time - self.standard.utc_offset;
-        let end = rule.end.days(year) * DAY + rule.end_time - rule.dst.utc_offset;
+        // Instants near the ends of the `i64` range: compute in `i128`.
+        let instant = |days: i64, time: i64, offset: i64| {
+            i128::from(days) * i128::from(DAY) + i128::from(time) - i128::from(offset)
+        };
+        let start = instant(
+            rule.start.days(year),
+            rule.start_time,
+            self.standard.utc_offset,
+        );
+        let end = instant(rule.end.days(year), rule.end_time, rule.dst.utc_offset);
+        let t = i128::from(t);
         let in_dst = if start <= end {
             start <= t && t < end
         } else {
@@ -605,6 +615,22 @@ mod tests {
         assert!(zero_based.local_type(midday(2024, 2, 29)).isdst);
         assert!(!zero_based.local_type(midday(2023, 2, 28)).isdst);
         assert!(zero_based.local_type(midday(2023, 3, 1)).isdst);
+    }
+
+    #[test]
+    fn extreme_instants_do_not_overflow() {
+        for zone in [
+            paris(),
+            Zone::from_posix(b"<-03>3<-02>,M9.1.6/24,M4.1.6/24").unwrap(),
+        ] {
+            for t in [i64::MIN, i64::MIN + 1, -1, 0, i64::MAX - 1, i64::MAX] {
+                zone.local_type(t);
+            }
+            // `os.time` hands over wall-clock times from C `int` fields.
+            let extreme = (i64::from(i32::MAX) + 1900) * 366 * DAY;
+            zone.instant_of(extreme, Some(true));
+            zone.instant_of(-extreme, Some(false));
+        }
     }
 
     #[test]
