@@ -270,3 +270,35 @@ fn os_time_field_handlers_may_yield() {
         "year\tisdst\nset isdst\ttrue\n",
     );
 }
+
+#[test]
+fn extreme_dates_and_times_give_lua_errors_or_results() {
+    // Every conversion at the ends of the integer range, and tables with
+    // extreme fields: errors are Lua errors, never panics.
+    check(
+        r#"
+        local conversions = "%a%A%b%B%c%C%d%D%e%F%g%G%h%H%I%j%m%M%n%p%r%R%S%t%T%u%U%V%w%W%x%X%y%Y%z%Z%%"
+        local extremes = {-9223372036854775807 - 1, -9223372036854775807,
+          -67768040609740800, -1, 0, 1, 67767976233532799, 9223372036854775807}
+        local ok_count = 0
+        for _, t in ipairs(extremes) do
+          -- Local time depends on the zone: only UTC results are counted.
+          pcall(os.date, conversions, t)
+          pcall(os.date, "*t", t)
+          if pcall(os.date, "!" .. conversions, t) then ok_count = ok_count + 1 end
+          if pcall(os.date, "!*t", t) then ok_count = ok_count + 1 end
+        end
+        local fields = {-2147483648, -2147483647, -1, 0, 1, 2147483647, 2147483648}
+        for _, year in ipairs(fields) do
+          for _, month in ipairs(fields) do
+            for _, sec in ipairs(fields) do
+              pcall(os.time, {year = year, month = month, day = 1, sec = sec})
+              pcall(os.time, {year = year, month = month, day = sec, isdst = true})
+            end
+          end
+        end
+        print(ok_count)
+        "#,
+        "10\n",
+    );
+}

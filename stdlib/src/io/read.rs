@@ -330,6 +330,34 @@ mod tests {
     }
 
     #[test]
+    fn random_input_never_panics_and_is_consumed_in_order() {
+        // A seeded generator over bytes that matter to numerals.
+        let alphabet = b"0123456789abcdefxXpPeE+-. \n\t";
+        let mut seed: u64 = 0x5eed;
+        for _ in 0..2000 {
+            let len = (seed >> 40) as usize % 40;
+            let text: Vec<u8> = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    alphabet[(seed >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let mut input = io::Cursor::new(text.clone());
+            let mut buffer = Vec::new();
+            for format in [
+                Format::Number,
+                Format::Line,
+                Format::Number,
+                Format::Bytes(3),
+            ] {
+                buffer.clear();
+                read_item(&mut input, format, &mut buffer).unwrap();
+            }
+            assert!(input.position() as usize <= text.len());
+        }
+    }
+
+    #[test]
     fn format_names() {
         assert_eq!(Format::from_name(b"*n"), Some(Format::Number));
         assert_eq!(Format::from_name(b"line"), Some(Format::Line));
