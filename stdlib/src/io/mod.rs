@@ -3,7 +3,7 @@
 //! - [`stream`]: the streams behind handles (disk files, standard streams,
 //!   pipes) with C stdio's buffering;
 //! - [`read`]: the read formats (`"n"`, `"l"`, `"L"`, `"a"`, counts);
-//! - [`file`]: the handle userdata and the shapes of results;
+//! - [`file`](mod@file): the handle userdata and the shapes of results;
 //! - [`handle_ops`]: reading, writing and closing shared by functions and
 //!   methods;
 //! - [`library`]: the `io.*` functions; [`methods`]: the file methods and
@@ -12,9 +12,9 @@
 
 pub mod error;
 pub mod file;
-mod handle_ops;
+pub mod handle_ops;
 pub mod library;
-mod lines;
+pub mod lines;
 pub mod methods;
 pub mod path;
 pub mod read;
