@@ -4,7 +4,9 @@
 use std::io;
 use std::process::Stdio;
 
-use saturn_vm::executor::{Action, Call, Error};
+use saturn_vm::executor::{Action, Call, Continuation, Error, Outcome};
+use saturn_vm::gc;
+use saturn_vm::meta::{MetaEvent, metamethod};
 use saturn_vm::state::Context;
 use saturn_vm::value::Value;
 
@@ -33,14 +35,101 @@ pub fn execute<'gc>(
 
 /// `os.exit([code [, close]])`: `true` is success, `false` failure, an
 /// integer is the status. Buffered output is written first, as C's `exit`
-/// flushes every stream.
+/// flushes every stream. With `close`, the state is closed first as far as
+/// its finalizers go: every object with `__gc` gets it called (through the
+/// executor, one after the other), as `lua_close` does.
 pub fn exit<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
     let status = match call.get(0) {
         Value::Boolean(success) => i32::from(!success),
         _ => opt_integer(ctx, call, 1, 0)? as i32,
     };
+    if call.get(1).is_falsy() {
+        exit_now(status);
+    }
+    let objects = ctx.new_table();
+    for (i, object) in gc::take_all_finalizable(ctx).into_iter().enumerate() {
+        objects.set_int(ctx.mc, i as i64 + 1, object);
+    }
+    call.clear();
+    call.push(Value::Table(objects))?;
+    run_finalizers(ctx, call, Closing { status, done: 0 })
+}
+
+/// Flushes every stream and ends the process.
+fn exit_now(status: i32) -> ! {
     crate::io::flush_all();
     std::process::exit(status)
+}
+
+/// How far `os.exit(code, true)` got: the status to exit with and how many
+/// objects of the list in window slot 0 were finalized.
+#[derive(Clone, Copy)]
+struct Closing {
+    status: i32,
+    done: u32,
+}
+
+impl Closing {
+    fn pack(self) -> i64 {
+        (i64::from(self.status) << 32) | i64::from(self.done)
+    }
+
+    fn unpack(state: i64) -> Closing {
+        Closing {
+            status: (state >> 32) as i32,
+            done: state as u32,
+        }
+    }
+}
+
+/// Calls the next `__gc`, or exits when none is left.
+fn run_finalizers<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+    mut closing: Closing,
+) -> Result<Action<'gc>, Error<'gc>> {
+    let Value::Table(objects) = call.get(0) else {
+        exit_now(closing.status);
+    };
+    loop {
+        closing.done += 1;
+        let object = objects.get_int(ctx.mc, i64::from(closing.done));
+        if object.is_nil() {
+            exit_now(closing.status);
+        }
+        let handler = metamethod(ctx, object, MetaEvent::Gc);
+        if !handler.is_nil() {
+            call.truncate(1);
+            call.extend([handler, object])?;
+            return Ok(Action::ProtectedCall {
+                nargs: 1,
+                handler: None,
+                then: Continuation::new(finalized, closing.pack()),
+            });
+        }
+    }
+}
+
+/// A `__gc` returned; its error becomes a warning, as in `lua_close`.
+fn finalized<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+    outcome: Outcome<'gc>,
+    state: i64,
+) -> Result<Action<'gc>, Error<'gc>> {
+    if let Outcome::Err(error) = outcome {
+        let message = match error {
+            Value::String(text) => text.as_bytes().to_vec(),
+            _ => b"error object is not a string".to_vec(),
+        };
+        ctx.warn(b"error in ", true);
+        ctx.warn(b"__gc", true);
+        ctx.warn(b" (", true);
+        ctx.warn(&message, true);
+        ctx.warn(b")", false);
+    }
+    call.truncate(1);
+    run_finalizers(ctx, call, Closing::unpack(state))
 }
 
 /// `os.getenv(name)`: the variable's value, or nil.
