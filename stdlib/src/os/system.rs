@@ -8,6 +8,7 @@ use saturn_vm::executor::{Action, Call, Continuation, Error, Outcome};
 use saturn_vm::gc;
 use saturn_vm::meta::{MetaEvent, metamethod};
 use saturn_vm::state::Context;
+use saturn_vm::table::Table;
 use saturn_vm::value::Value;
 
 use crate::args::{check_option, check_string, opt_integer, opt_string};
@@ -35,9 +36,10 @@ pub fn execute<'gc>(
 
 /// `os.exit([code [, close]])`: `true` is success, `false` failure, an
 /// integer is the status. Buffered output is written first, as C's `exit`
-/// flushes every stream. With `close`, the state is closed first as far as
-/// its finalizers go: every object with `__gc` gets it called (through the
-/// executor, one after the other), as `lua_close` does.
+/// flushes every stream. With `close`, the state is closed first, as
+/// `lua_close` does: the main thread's pending to-be-closed variables are
+/// closed (last first), then every object with `__gc` gets it called,
+/// all through the executor, one after the other.
 pub fn exit<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
     let status = match call.get(0) {
         Value::Boolean(success) => i32::from(!success),
@@ -46,13 +48,40 @@ pub fn exit<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'
     if call.get(1).is_falsy() {
         exit_now(status);
     }
+    let to_close = pending_to_close(ctx, call);
     let objects = ctx.new_table();
     for (i, object) in gc::take_all_finalizable(ctx).into_iter().enumerate() {
         objects.set_int(ctx.mc, i as i64 + 1, object);
     }
     call.clear();
-    call.push(Value::Table(objects))?;
+    // The third slot holds the error of a failed `__close`, which the
+    // next ones receive (as `luaD_closeprotected` passes it on).
+    call.extend([Value::Table(to_close), Value::Table(objects), Value::Nil])?;
     run_finalizers(ctx, call, Closing { status, done: 0 })
+}
+
+/// The values of the main thread's to-be-closed variables, last declared
+/// first.
+fn pending_to_close<'gc>(ctx: Context<'gc>, call: &Call<'gc, '_>) -> Table<'gc> {
+    let list = ctx.new_table();
+    let collect = |state: &saturn_vm::thread::ThreadState<'gc>| {
+        // nil and false need no closing (and would leave holes).
+        let values = state
+            .tbc
+            .iter()
+            .rev()
+            .filter_map(|&slot| state.stack.get(slot).copied());
+        for (i, value) in values.filter(|v| !v.is_falsy()).enumerate() {
+            list.set_int(ctx.mc, i as i64 + 1, value);
+        }
+    };
+    let main = ctx.main_thread();
+    if call.thread().ptr_eq(main) {
+        collect(call.thread_state());
+    } else if let Ok(state) = main.0.try_borrow() {
+        collect(&state);
+    }
+    list
 }
 
 /// Flushes every stream and ends the process.
@@ -62,7 +91,9 @@ fn exit_now(status: i32) -> ! {
 }
 
 /// How far `os.exit(code, true)` got: the status to exit with and how many
-/// objects of the list in window slot 0 were finalized.
+/// handlers were called, counting through the values to close (window
+/// slot 0) and then the objects to finalize (slot 1); slot 2 holds the
+/// error passed to the next `__close`.
 #[derive(Clone, Copy)]
 struct Closing {
     status: i32,
@@ -82,27 +113,35 @@ impl Closing {
     }
 }
 
-/// Calls the next `__gc`, or exits when none is left.
+/// Calls the next `__close` or `__gc`, or exits when none is left.
 fn run_finalizers<'gc>(
     ctx: Context<'gc>,
     call: &mut Call<'gc, '_>,
     mut closing: Closing,
 ) -> Result<Action<'gc>, Error<'gc>> {
-    let Value::Table(objects) = call.get(0) else {
+    let (Value::Table(to_close), Value::Table(objects)) = (call.get(0), call.get(1)) else {
         exit_now(closing.status);
     };
+    let closes = to_close.length(ctx.mc);
     loop {
         closing.done += 1;
-        let object = objects.get_int(ctx.mc, i64::from(closing.done));
-        if object.is_nil() {
+        let index = i64::from(closing.done);
+        let (object, event, nargs) = if index <= closes {
+            (to_close.get_int(ctx.mc, index), MetaEvent::Close, 2)
+        } else {
+            (objects.get_int(ctx.mc, index - closes), MetaEvent::Gc, 1)
+        };
+        if index > closes && object.is_nil() {
             exit_now(closing.status);
         }
-        let handler = metamethod(ctx, object, MetaEvent::Gc);
+        let handler = metamethod(ctx, object, event);
         if !handler.is_nil() {
-            call.truncate(1);
-            call.extend([handler, object])?;
+            let error = call.get(2);
+            call.truncate(3);
+            call.extend([handler, object, error])?;
+            call.truncate(3 + 1 + nargs);
             return Ok(Action::ProtectedCall {
-                nargs: 1,
+                nargs,
                 handler: None,
                 then: Continuation::new(finalized, closing.pack()),
             });
@@ -110,26 +149,41 @@ fn run_finalizers<'gc>(
     }
 }
 
-/// A `__gc` returned; its error becomes a warning, as in `lua_close`.
+/// A handler returned. An error of a `__gc` becomes a warning, as in
+/// `lua_close`; one of a `__close` is handed to the next `__close`.
 fn finalized<'gc>(
     ctx: Context<'gc>,
     call: &mut Call<'gc, '_>,
     outcome: Outcome<'gc>,
     state: i64,
 ) -> Result<Action<'gc>, Error<'gc>> {
+    let closes = match call.get(0) {
+        Value::Table(to_close) => to_close.length(ctx.mc),
+        _ => 0,
+    };
+    let finished = Closing::unpack(state);
+    call.truncate(3);
     if let Outcome::Err(error) = outcome {
-        let message = match error {
-            Value::String(text) => text.as_bytes().to_vec(),
-            _ => b"error object is not a string".to_vec(),
-        };
-        ctx.warn(b"error in ", true);
-        ctx.warn(b"__gc", true);
-        ctx.warn(b" (", true);
-        ctx.warn(&message, true);
-        ctx.warn(b")", false);
+        if i64::from(finished.done) <= closes {
+            call.set(2, error)?;
+        } else {
+            warn_finalizer_error(ctx, error);
+        }
     }
-    call.truncate(1);
-    run_finalizers(ctx, call, Closing::unpack(state))
+    run_finalizers(ctx, call, finished)
+}
+
+/// "error in __gc (message)" as a warning (PUC's `luaE_warnerror`).
+fn warn_finalizer_error<'gc>(ctx: Context<'gc>, error: Value<'gc>) {
+    let message = match error {
+        Value::String(text) => text.as_bytes().to_vec(),
+        _ => b"error object is not a string".to_vec(),
+    };
+    ctx.warn(b"error in ", true);
+    ctx.warn(b"__gc", true);
+    ctx.warn(b" (", true);
+    ctx.warn(&message, true);
+    ctx.warn(b")", false);
 }
 
 /// `os.getenv(name)`: the variable's value, or nil.
