@@ -48,6 +48,22 @@ struct OpenMode {
     truncate: bool,
 }
 
+/// Mode "r", for `io.lines` and `io.input` given a name.
+const READ: OpenMode = OpenMode {
+    read: true,
+    write: false,
+    append: false,
+    truncate: false,
+};
+
+/// Mode "w", for `io.output` given a name.
+const WRITE: OpenMode = OpenMode {
+    read: false,
+    write: true,
+    append: false,
+    truncate: true,
+};
+
 /// Parses an `io.open` mode: `r`, `w` or `a`, an optional `+`, then only
 /// `b`s (PUC's `l_checkmode`).
 fn parse_mode(mode: &[u8]) -> Option<OpenMode> {
@@ -103,13 +119,12 @@ fn open_stream(name: &[u8], mode: &OpenMode) -> std::io::Result<Stream> {
 
 /// Opens `name` or raises "cannot open file 'name' (reason)" (PUC's
 /// `opencheck`).
-pub fn open_or_raise<'gc>(
+fn open_or_raise<'gc>(
     ctx: Context<'gc>,
     name: &[u8],
-    mode: &[u8],
+    mode: &OpenMode,
 ) -> Result<Value<'gc>, Error<'gc>> {
-    let parsed = parse_mode(mode).ok_or("invalid mode")?;
-    match open_stream(name, &parsed) {
+    match open_stream(name, mode) {
         Ok(stream) => Ok(new_file(ctx, stream)),
         Err(err) => {
             let mut message = b"cannot open file '".to_vec();
@@ -155,7 +170,7 @@ fn default_file_function<'gc>(
     ctx: Context<'gc>,
     call: &mut Call<'gc, '_>,
     key: &[u8],
-    mode: &[u8],
+    mode: &OpenMode,
 ) -> Result<Action<'gc>, Error<'gc>> {
     if !is_none_or_nil(call, 1) {
         let file = match to_string_coerced(ctx, call.get(0)) {
@@ -172,12 +187,12 @@ fn default_file_function<'gc>(
 
 /// `io.input([file])`.
 pub fn input<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
-    default_file_function(ctx, call, INPUT_KEY, b"r")
+    default_file_function(ctx, call, INPUT_KEY, &READ)
 }
 
 /// `io.output([file])`.
 pub fn output<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
-    default_file_function(ctx, call, OUTPUT_KEY, b"w")
+    default_file_function(ctx, call, OUTPUT_KEY, &WRITE)
 }
 
 /// `io.lines([filename, ...])`: lines of a named file (closed at the end
@@ -193,7 +208,7 @@ pub fn lines<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<
         return return_one(call, iterator);
     }
     let name = check_string(ctx, call, 1)?;
-    let file = open_or_raise(ctx, name.as_bytes(), b"r")?;
+    let file = open_or_raise(ctx, name.as_bytes(), &READ)?;
     call.set(0, file)?;
     let iterator = lines::iterator(ctx, call, true)?;
     return_values(call, [iterator, Value::Nil, Value::Nil, file])
