@@ -17,18 +17,40 @@ fn tzif_block(
     types: &[(i32, bool, u8)],
     names: &[u8],
 ) -> Vec<u8> {
+    tzif_block_with_leaps(version, time_size, transitions, types, names, &[])
+}
+
+/// The same with leap-second records `(instant, correction)`.
+fn tzif_block_with_leaps(
+    version: u8,
+    time_size: usize,
+    transitions: &[(i64, u8)],
+    types: &[(i32, bool, u8)],
+    names: &[u8],
+    leaps: &[(i64, i32)],
+) -> Vec<u8> {
+    let time = |t: i64| {
+        if time_size == 8 {
+            t.to_be_bytes().to_vec()
+        } else {
+            (t as i32).to_be_bytes().to_vec()
+        }
+    };
     let mut out = b"TZif".to_vec();
     out.push(version);
     out.extend_from_slice(&[0; 15]);
-    for count in [0, 0, 0, transitions.len(), types.len(), names.len()] {
+    for count in [
+        0,
+        0,
+        leaps.len(),
+        transitions.len(),
+        types.len(),
+        names.len(),
+    ] {
         out.extend_from_slice(&(count as u32).to_be_bytes());
     }
     for &(t, _) in transitions {
-        if time_size == 8 {
-            out.extend_from_slice(&t.to_be_bytes());
-        } else {
-            out.extend_from_slice(&(t as i32).to_be_bytes());
-        }
+        out.extend(time(t));
     }
     out.extend(transitions.iter().map(|&(_, index)| index));
     for &(offset, isdst, name) in types {
@@ -37,6 +59,10 @@ fn tzif_block(
         out.push(name);
     }
     out.extend_from_slice(names);
+    for &(t, correction) in leaps {
+        out.extend(time(t));
+        out.extend_from_slice(&correction.to_be_bytes());
+    }
     out
 }
 
@@ -95,6 +121,36 @@ fn version_2_tzif_without_footer_keeps_its_last_type() {
     file.extend_from_slice(b"\n\n");
     let zone = Zone::from_tzif(&file).unwrap();
     assert_eq!(zone.local_type(1 << 40).abbreviation, "STD");
+}
+
+#[test]
+fn leap_second_records() {
+    let leaps = [(1000, 1), (2000, 2), (3000, 3), (3001, 4), (4000, 3)];
+    let mut file = tzif_block(b'2', 4, &[], &[(0, false, 0)], b"UTC\0");
+    file.extend(tzif_block_with_leaps(
+        b'2',
+        8,
+        &[],
+        &[(0, false, 0)],
+        b"UTC\0",
+        &leaps,
+    ));
+    file.extend_from_slice(b"\n\n");
+    let zone = Zone::from_tzif(&file).unwrap();
+    assert_eq!(zone.leap_correction(999), (0, 0));
+    // At an inserted second the clock shows :60 (a "hit").
+    assert_eq!(zone.leap_correction(1000), (1, 1));
+    assert_eq!(zone.leap_correction(1001), (1, 0));
+    assert_eq!(zone.leap_correction(2000), (2, 1));
+    // Two consecutive inserted seconds: the second one is hit twice.
+    assert_eq!(zone.leap_correction(3001), (4, 2));
+    // A removed second is no hit.
+    assert_eq!(zone.leap_correction(4000), (3, 0));
+    // Wall-clock times skip the inserted seconds.
+    assert_eq!(zone.instant_of(1500 - 1, None), 1500);
+    // A version 1 file carries them with 4-byte times.
+    let v1 = tzif_block_with_leaps(0, 4, &[], &[(0, false, 0)], b"UTC\0", &leaps);
+    assert_eq!(Zone::from_tzif(&v1).unwrap().leap_correction(3001), (4, 2));
 }
 
 #[test]

@@ -10,7 +10,7 @@ use saturn_vm::value::Value;
 
 use super::calendar::{BrokenDown, broken_down, wall_clock_seconds};
 use super::strftime::{convert, specifier_len};
-use super::zone::local_zone;
+use super::zone::{Zone, local_zone};
 use crate::args::{arg_error, check_integer, check_table, is_none_or_nil, opt_string, to_number};
 use crate::io::path::c_name;
 use crate::lookup::{self, Lookup};
@@ -27,14 +27,27 @@ fn now() -> i64 {
 
 /// The local broken-down time of `t` (C's `localtime`).
 fn local_time(t: i64) -> Option<BrokenDown> {
-    let zone = local_zone();
-    let local = zone.local_type(t);
-    broken_down(t, local.utc_offset, local.isdst, &local.abbreviation)
+    local_time_in(&local_zone(), t)
 }
 
-/// The UTC broken-down time of `t` (C's `gmtime`, whose zone is "GMT").
+/// The broken-down time of `t` in `zone`.
+fn local_time_in(zone: &Zone, t: i64) -> Option<BrokenDown> {
+    let local = zone.local_type(t);
+    let (leap, hit) = zone.leap_correction(t);
+    let mut tm = broken_down(t, local.utc_offset - leap, local.isdst, &local.abbreviation)?;
+    tm.sec += hit;
+    tm.utc_offset = local.utc_offset;
+    Some(tm)
+}
+
+/// The UTC broken-down time of `t` (C's `gmtime`, whose zone is "GMT";
+/// glibc applies the local zone's leap seconds here too).
 fn utc_time(t: i64) -> Option<BrokenDown> {
-    broken_down(t, 0, false, "GMT")
+    let (leap, hit) = local_zone().leap_correction(t);
+    let mut tm = broken_down(t, -leap, false, "GMT")?;
+    tm.sec += hit;
+    tm.utc_offset = 0;
+    Some(tm)
 }
 
 /// Stores the fields of `tm` in `table` (PUC's `setallfields`).
@@ -207,13 +220,33 @@ fn convert_fields<'gc>(
         Value::Nil => None,
         value => Some(!value.is_falsy()),
     };
-    let [year, month, day, hour, min, sec] = fields;
-    let wall = wall_clock_seconds(year, month, day, hour, min, sec);
-    let t = local_zone().instant_of(wall, isdst);
-    local_time(t).ok_or(UNREPRESENTABLE)?;
+    let t = mktime(&local_zone(), fields, isdst).ok_or(UNREPRESENTABLE)?;
     call.truncate(1);
     call.push(Value::Integer(t))?;
     write_fields(ctx, call, 0)
+}
+
+/// The instant the local wall-clock fields name, as glibc's `mktime`
+/// finds it: seconds outside 0..=59 are not wall-clock time but added to
+/// the instant of the clamped second (so they count across daylight
+/// saving switches and leap seconds). `None` when the result has no
+/// broken-down form.
+/// `fields` are `tm_year`, `tm_mon`, `tm_mday`, `tm_hour`, `tm_min`,
+/// `tm_sec`.
+fn mktime(zone: &Zone, fields: [i64; 6], isdst: Option<bool>) -> Option<i64> {
+    let [year, month, day, hour, min, sec] = fields;
+    let clamped = sec.clamp(0, 59);
+    let wall = wall_clock_seconds(year, month, day, hour, min, clamped);
+    let t = zone.instant_of(wall, isdst);
+    let found = local_time_in(zone, t)?;
+    if found.sec == sec {
+        return Some(t);
+    }
+    // A match on an inserted leap second (:60) for a requested :00 is
+    // repaired, as glibc does.
+    let adjustment = i64::from(clamped == 0 && found.sec == 60) - clamped + sec;
+    let adjusted = t.checked_add(adjustment)?;
+    local_time_in(zone, adjusted).map(|_| adjusted)
 }
 
 /// The fields `os.time` writes back, with their values for `tm`.
@@ -300,4 +333,37 @@ pub fn difftime<'gc>(
     let earlier = check_integer(ctx, call, 2)?;
     let difference = (i128::from(later) - i128::from(earlier)) as f64;
     return_one(call, Value::Number(difference))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paris() -> Zone {
+        Zone::from_posix(b"CET-1CEST,M3.5.0,M10.5.0/3").unwrap()
+    }
+
+    #[test]
+    fn seconds_out_of_range_count_as_elapsed_time() {
+        let zone = paris();
+        // 2024-03-31 01:00 CET plus 7200 s crosses the switch to summer
+        // time: the result reads 04:00 CEST, not 03:00.
+        let t = mktime(&zone, [124, 2, 31, 1, 0, 7200], None).unwrap();
+        let three = mktime(&zone, [124, 2, 31, 3, 0, 0], None).unwrap();
+        assert_eq!(t - three, 3600);
+        let tm = local_time_in(&zone, t).unwrap();
+        assert_eq!((tm.hour, tm.min, tm.sec, tm.isdst), (4, 0, 0, true));
+        // Minutes still count as wall-clock time.
+        let by_minutes = mktime(&zone, [124, 2, 31, 1, 120, 0], None).unwrap();
+        assert_eq!(by_minutes, three);
+    }
+
+    #[test]
+    fn unrepresentable_results() {
+        let zone = paris();
+        let last_year = i64::from(i32::MAX);
+        assert!(mktime(&zone, [last_year, 11, 31, 23, 59, 59], None).is_some());
+        assert!(mktime(&zone, [last_year, 11, 31, 23, 59, 60], None).is_none());
+        assert!(mktime(&zone, [last_year, 11, 31, 23, 60, 0], None).is_none());
+    }
 }

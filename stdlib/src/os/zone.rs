@@ -1,7 +1,8 @@
 //! The local time zone, without libc: the TZif file named by `$TZ` (or
 //! `/etc/localtime`), its POSIX-TZ footer for times after its last
 //! transition, or a POSIX TZ string in `$TZ` itself; UTC when none is
-//! found. Leap-second records (the `right/` zones) are not applied.
+//! found. Leap-second records (the `right/` zones) are applied as glibc
+//! applies them, to local and to UTC times.
 
 use std::cell::RefCell;
 use std::ffi::OsString;
@@ -296,6 +297,8 @@ pub struct Zone {
     types: Vec<LocalType>,
     /// The rule for times after the last transition (or for all times).
     rule: Option<PosixRule>,
+    /// Leap-second records: from each instant on, the seconds to subtract.
+    leaps: Vec<(i64, i64)>,
 }
 
 impl Zone {
@@ -304,6 +307,7 @@ impl Zone {
             transitions: Vec::new(),
             types: vec![LocalType::utc()],
             rule: None,
+            leaps: Vec::new(),
         }
     }
 
@@ -314,6 +318,7 @@ impl Zone {
             transitions: Vec::new(),
             types: vec![rule.standard.clone()],
             rule: Some(rule),
+            leaps: Vec::new(),
         })
     }
 
@@ -358,25 +363,51 @@ impl Zone {
         &self.types[self.transitions[after - 1].1]
     }
 
+    /// The leap seconds to subtract at `t`, and whether `t` is an inserted
+    /// leap second itself (shown as second 60; glibc's `leap_hit`, which
+    /// counts several consecutive ones).
+    pub fn leap_correction(&self, t: i64) -> (i64, i64) {
+        let after = self.leaps.partition_point(|&(at, _)| at <= t);
+        let Some(last) = after.checked_sub(1) else {
+            return (0, 0);
+        };
+        let (at, correction) = self.leaps[last];
+        let previous = |i: usize| i.checked_sub(1).map_or(0, |p| self.leaps[p].1);
+        let mut hit = 0;
+        if t == at && correction > previous(last) {
+            hit = 1;
+            let mut i = last;
+            while i > 0
+                && self.leaps[i].0 == self.leaps[i - 1].0 + 1
+                && self.leaps[i].1 == self.leaps[i - 1].1 + 1
+            {
+                hit += 1;
+                i -= 1;
+            }
+        }
+        (correction, hit)
+    }
+
+    /// The offset to add to `t` for its wall-clock time: the local type's,
+    /// less the leap seconds.
+    fn wall_offset(&self, t: i64) -> i64 {
+        self.local_type(t).utc_offset - self.leap_correction(t).0
+    }
+
     /// The instant whose local wall-clock time is `wall` (seconds as if
     /// UTC), as `mktime` finds it. `isdst` (when known) picks between the
     /// two readings of an ambiguous time, or reinterprets the time in the
     /// other kind of time as glibc does.
     pub fn instant_of(&self, wall: i64, isdst: Option<bool>) -> i64 {
-        let guess = wall - self.local_type(wall).utc_offset;
-        let first = wall - self.local_type(guess).utc_offset;
-        let first_type = self.local_type(first);
-        let t = if wall - first_type.utc_offset == first {
+        let guess = wall - self.wall_offset(wall);
+        let first = wall - self.wall_offset(guess);
+        let t = if wall - self.wall_offset(first) == first {
             first
         } else {
-            let second = wall - first_type.utc_offset;
-            let second_type = self.local_type(second);
-            if wall - second_type.utc_offset != second {
-                return gap_choice(
-                    isdst,
-                    (first, first_type.isdst),
-                    (second, second_type.isdst),
-                );
+            let second = wall - self.wall_offset(first);
+            if wall - self.wall_offset(second) != second {
+                let dst = |t| self.local_type(t).isdst;
+                return gap_choice(isdst, (first, dst(first)), (second, dst(second)));
             }
             second
         };
@@ -397,9 +428,8 @@ impl Zone {
         let mut delta = STRIDE;
         while delta < BOUND {
             for probe in [t - delta, t + delta] {
-                let other = self.local_type(probe);
-                if other.isdst == wanted {
-                    return wall - other.utc_offset;
+                if self.local_type(probe).isdst == wanted {
+                    return wall - self.wall_offset(probe);
                 }
             }
             delta += STRIDE;
@@ -495,22 +525,34 @@ impl Header {
                 })
             })
             .collect::<Option<Vec<_>>>()?;
+        let time_at = |bytes: &[u8]| -> Option<i64> {
+            Some(if time_size == 8 {
+                i64::from_be_bytes(bytes.get(..8)?.try_into().ok()?)
+            } else {
+                i64::from(i32::from_be_bytes(bytes.get(..4)?.try_into().ok()?))
+            })
+        };
         let transitions = times
             .chunks_exact(time_size)
             .zip(indices)
             .map(|(time, &index)| {
-                let t = if time_size == 8 {
-                    i64::from_be_bytes(time.try_into().ok()?)
-                } else {
-                    i64::from(i32::from_be_bytes(time.try_into().ok()?))
-                };
+                let t = time_at(time)?;
                 (usize::from(index) < types.len()).then_some((t, usize::from(index)))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let leaps_at = types_at + infos.len() + names.len();
+        let leaps = block[leaps_at..leaps_at + self.leapcnt * (time_size + 4)]
+            .chunks_exact(time_size + 4)
+            .map(|record| {
+                let correction = i32::from_be_bytes(record[time_size..].try_into().ok()?);
+                Some((time_at(record)?, i64::from(correction)))
             })
             .collect::<Option<Vec<_>>>()?;
         Some(Zone {
             transitions,
             types,
             rule: None,
+            leaps,
         })
     }
 }
