@@ -14,11 +14,15 @@ pub mod base;
 pub mod coroutine;
 pub mod io;
 pub mod lookup;
+pub mod math;
+pub mod order;
 pub mod os;
 mod register;
 pub mod results;
 pub mod string;
+pub mod table;
 pub mod tostring;
+pub mod utf8;
 
 use saturn_vm::state::Context;
 
@@ -49,11 +53,29 @@ pub fn open_os(ctx: Context<'_>) {
     os::open(ctx);
 }
 
+/// Opens the `table` library.
+pub fn open_table(ctx: Context<'_>) {
+    table::open(ctx);
+}
+
+/// Opens the `math` library.
+pub fn open_math(ctx: Context<'_>) {
+    math::open(ctx);
+}
+
+/// Opens the `utf8` library.
+pub fn open_utf8(ctx: Context<'_>) {
+    utf8::open(ctx);
+}
+
 /// Opens every library Saturn provides.
 pub fn open_libs(ctx: Context<'_>) {
     open_base(ctx);
     open_coroutine(ctx);
     open_string(ctx);
+    open_table(ctx);
+    open_math(ctx);
+    open_utf8(ctx);
     open_io(ctx);
     open_os(ctx);
 }
