@@ -2,7 +2,7 @@
 //! formats, writing a list of values, and closing a handle.
 
 use saturn_vm::executor::{Action, Call, Error};
-use saturn_vm::number::{FormatFlags, Number, fmt_int, format_float};
+use saturn_vm::number::{FormatFlags, Number, push_formatted_float, push_int};
 use saturn_vm::state::Context;
 use saturn_vm::string::LuaString;
 use saturn_vm::value::Value;
@@ -132,17 +132,20 @@ pub fn write_values<'gc>(
     result: Value<'gc>,
 ) -> Result<Action<'gc>, Error<'gc>> {
     let mut failure = None;
+    // Numbers are written through one buffer, allocated when first needed.
+    let mut number_text = Vec::new();
     for arg in first..=call.len() {
-        let number_text;
         let string;
         let bytes: &[u8] = match call.get(arg - 1) {
             Value::Integer(i) => {
-                number_text = fmt_int(i);
-                number_text.as_bytes()
+                number_text.clear();
+                push_int(&mut number_text, i);
+                &number_text
             }
             Value::Number(f) => {
-                number_text = format_float(f, b'g', Some(14), FormatFlags::default());
-                number_text.as_bytes()
+                number_text.clear();
+                push_formatted_float(&mut number_text, f, b'g', Some(14), FormatFlags::default());
+                &number_text
             }
             _ => {
                 string = check_string(ctx, call, arg)?;
