@@ -20,6 +20,10 @@ pub struct UserDataState<'gc> {
     pub data: Box<dyn Any>,
     pub metatable: Option<Table<'gc>>,
     pub user_value: Value<'gc>,
+    /// How many user values the userdata has, 0 or 1 (PUC's
+    /// `lua_newuserdatauv`; `debug.getuservalue` reports the others absent).
+    #[collect(require_static)]
+    pub user_values: u8,
 }
 
 /// The heap cell behind a [`UserData`] handle.
@@ -31,15 +35,28 @@ pub type UserDataInner<'gc> = RefLock<UserDataState<'gc>>;
 pub struct UserData<'gc>(pub Gc<'gc, UserDataInner<'gc>>);
 
 impl<'gc> UserData<'gc> {
+    /// A userdata with one user value (PUC's `lua_newuserdata`).
     pub fn new(mc: &Mutation<'gc>, data: Box<dyn Any>) -> UserData<'gc> {
+        UserData::with_user_values(mc, data, 1)
+    }
+
+    /// A userdata with `count` user values, at most one (PUC's
+    /// `lua_newuserdatauv`; its files have none).
+    pub fn with_user_values(mc: &Mutation<'gc>, data: Box<dyn Any>, count: u8) -> UserData<'gc> {
         UserData(Gc::new(
             mc,
             RefLock::new(UserDataState {
                 data,
                 metatable: None,
                 user_value: Value::Nil,
+                user_values: count.min(1),
             }),
         ))
+    }
+
+    /// How many user values the userdata has (0 or 1).
+    pub fn user_value_count(self) -> u8 {
+        self.0.borrow().user_values
     }
 
     pub fn metatable(self) -> Option<Table<'gc>> {

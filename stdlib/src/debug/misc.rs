@@ -50,14 +50,14 @@ pub fn setmetatable<'gc>(
 }
 
 /// `debug.getuservalue(u [, n])`: the `n`-th user value of a full userdata
-/// and `true`, or fail. A Saturn userdata has exactly one user value.
+/// and `true`, or fail. A Saturn userdata has at most one user value.
 pub fn getuservalue<'gc>(
     ctx: Context<'gc>,
     call: &mut Call<'gc, '_>,
 ) -> Result<Action<'gc>, Error<'gc>> {
     let n = opt_integer(ctx, call, 2, 1)?;
     match call.get(0) {
-        Value::UserData(ud) if n == 1 => {
+        Value::UserData(ud) if n == 1 && ud.user_value_count() == 1 => {
             return_values(call, [ud.user_value(), Value::Boolean(true)])
         }
         _ => return_one(call, Value::Nil),
@@ -75,7 +75,7 @@ pub fn setuservalue<'gc>(
         return Err(type_error(ctx, call, 1, "userdata"));
     };
     let value = check_any(ctx, call, 2)?;
-    if n != 1 {
+    if n != 1 || ud.user_value_count() == 0 {
         return return_one(call, Value::Nil);
     }
     ud.set_user_value(ctx.mc, value);

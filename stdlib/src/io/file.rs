@@ -58,7 +58,12 @@ fn remember(stream: &SharedStream) {
 pub fn new_file<'gc>(ctx: Context<'gc>, stream: Stream) -> Value<'gc> {
     let shared = Rc::new(RefCell::new(Some(stream)));
     remember(&shared);
-    let handle = Value::UserData(UserData::new(ctx.mc, Box::new(LuaFile(shared))));
+    // As PUC's `newprefile`: a file has no user value.
+    let handle = Value::UserData(UserData::with_user_values(
+        ctx.mc,
+        Box::new(LuaFile(shared)),
+        0,
+    ));
     if let Value::Table(metatable) = ctx.registry().get_str(ctx.mc, ctx.intern(METATABLE_KEY)) {
         ctx.set_metatable(handle, Some(metatable));
     }

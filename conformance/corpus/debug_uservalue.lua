@@ -1,0 +1,11 @@
+-- getuservalue/setuservalue on full userdata (a file has no user value).
+print(debug.setuservalue(io.stdin, 10))
+print(debug.getuservalue(io.stdin, 10))
+print(debug.getuservalue(io.stdin))
+print(debug.getuservalue(io.stdin, 1))
+print(debug.getuservalue(io.stdin, 0))
+print(select("#", debug.getuservalue(io.stdin, 2)))
+print(pcall(debug.setuservalue, io.stdin))
+print(pcall(debug.setuservalue, io.stdin, 1, "x"))
+print(pcall(debug.getuservalue, io.stdin, "x"))
+print(debug.setuservalue(io.stdout, nil, 2))
