@@ -864,7 +864,13 @@ fn fixed_format(x: f64, precision: usize, alternate: bool) -> String {
         // Rounds to zero or to one unit of the last decimal: let Rust decide.
         out.push_str(&format!("{x:.precision$}"));
     } else {
-        let (digits, exponent) = round_digits(x, count as usize);
+        let (mut digits, mut exponent) = round_digits(x, count as usize);
+        if exponent < magnitude && count > 1 {
+            // The shortest digits are a power of ten that `x` lies just
+            // below (`10^38`): the exact digits start one place lower, so
+            // one digit fewer reaches the same decimal.
+            (digits, exponent) = round_digits(x, count as usize - 1);
+        }
         if exponent >= 0 {
             let int_len = exponent as usize + 1;
             let (int_part, fraction) = digits.split_at(int_len.min(digits.len()));
@@ -891,12 +897,33 @@ fn fixed_format(x: f64, precision: usize, alternate: bool) -> String {
 
 /// `%g` of a finite non-negative float: `%e` or `%f` depending on the
 /// exponent, trailing zeros removed unless `#`.
+///
+/// With `#`, glibc has a quirk this reproduces: when rounding carries `x`
+/// up to `10^p` (`%#g` of 999999.5), glibc has already chosen `%f`'s
+/// layout with no decimals, switches to `%e` and keeps no decimals:
+/// `1.e+06`, not `1.00000e+06`.
 fn general_format(x: f64, precision: usize, alternate: bool) -> String {
     let p = precision.max(1);
     let (digits, exponent) = round_digits(x, p);
     let mut out = String::new();
-    layout_general(&mut out, &digits, exponent, p, alternate);
+    if alternate && exponent as usize == p && carried_to_power_of_ten(x, p) {
+        layout_general(&mut out, "1", exponent, 1, true);
+    } else {
+        layout_general(&mut out, &digits, exponent, p, alternate);
+    }
     out
+}
+
+/// Whether `x`, which rounds to `10^p`, lies below it. Only `p <= 22`
+/// can carry: powers of ten are exact floats up to there, and beyond,
+/// an `x` with `p` integer digits is an integer, which rounding to `p`
+/// digits leaves alone.
+fn carried_to_power_of_ten(x: f64, p: usize) -> bool {
+    const POWERS: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    POWERS.get(p).is_some_and(|&power| x < power)
 }
 
 /// `%a` of a finite non-negative float, after the `0x` prefix: glibc's
@@ -1212,7 +1239,31 @@ mod tests {
         assert_eq!(fmt(0.5, "%.0g"), "0.5");
         assert_eq!(fmt(1e15, "%.14g"), "1e+15");
         assert_eq!(fmt(1e-10, "%.3e"), "1.000e-10");
+        // lua5.4: glibc's '#' quirk when rounding reaches 10^precision.
+        assert_eq!(fmt(999999.5, "%#g"), "1.e+06");
+        assert_eq!(fmt(999.95, "%#.3g"), "1.e+03");
+        assert_eq!(fmt(99.99, "%#.2g"), "1.e+02");
+        assert_eq!(fmt(9.9999, "%#.1g"), "1.e+01");
+        assert_eq!(fmt(9999995.0, "%#g"), "1.00000e+07");
+        assert_eq!(fmt(1e6, "%#g"), "1.00000e+06");
+        assert_eq!(fmt(9.9999, "%#.2g"), "10.");
+        assert_eq!(fmt(0.000099999, "%#.3g"), "0.000100");
+        assert_eq!(fmt(999999.5, "%g"), "1e+06");
         assert_eq!(fmt(1e200, "%e"), "1.000000e+200");
+    }
+
+    #[test]
+    fn fixed_format_of_floats_just_below_a_power_of_ten() {
+        // lua5.4 -e 'print(string.format("%.3f|%.0f|%.1f", 1e38, 1e23, 1e23))'
+        // The float nearest 1e38 is below it.
+        assert_eq!(
+            fmt(1e38, "%.3f"),
+            "99999999999999997748809823456034029568.000"
+        );
+        assert_eq!(fmt(1e23, "%.0f"), "99999999999999991611392");
+        assert_eq!(fmt(1e23, "%.1f"), "99999999999999991611392.0");
+        // Also below: 307 integer digits.
+        assert_eq!(fmt(-1e307, "%.2f").len(), 1 + 307 + 3);
     }
 
     #[test]

@@ -4,6 +4,10 @@
 //!   into byte offsets;
 //! - [`bytes`] holds `len`, `sub`, `byte`, `char`;
 //! - [`transform`] holds `upper`, `lower`, `reverse`, `rep`;
+//! - [`pattern`] holds the pattern matcher and `find`, `match`, `gmatch`,
+//!   `gsub`;
+//! - [`format`] holds `format`, [`pack`] holds `pack`, `packsize` and
+//!   `unpack`;
 //! - [`arith`] holds the string metatable's arithmetic metamethods, which
 //!   give Lua 5.4 its string→number coercion in arithmetic (the VM itself
 //!   does not coerce).
@@ -13,6 +17,9 @@
 
 pub mod arith;
 pub mod bytes;
+pub mod pattern;
+pub mod format;
+pub mod pack;
 pub mod positions;
 pub mod transform;
 
@@ -26,11 +33,19 @@ use crate::register::{mark_loaded, set_functions};
 const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("byte", bytes::byte),
     ("char", bytes::char),
+    ("find", pattern::find::find),
+    ("format", format::format),
+    ("gmatch", pattern::gmatch::gmatch),
+    ("gsub", pattern::gsub::gsub),
     ("len", bytes::len),
     ("lower", transform::lower),
+    ("match", pattern::find::match_),
+    ("pack", pack::pack),
+    ("packsize", pack::packsize),
     ("rep", transform::rep),
     ("reverse", transform::reverse),
     ("sub", bytes::sub),
+    ("unpack", pack::unpack),
     ("upper", transform::upper),
 ];
 
