@@ -17,9 +17,9 @@
 
 pub mod arith;
 pub mod bytes;
-pub mod pattern;
 pub mod format;
 pub mod pack;
+pub mod pattern;
 pub mod positions;
 pub mod transform;
 
