@@ -241,3 +241,66 @@ fn math_random_matches_puc_for_a_seed() {
         "50\t-8358531260401861301\n8291693048688576641\n",
     );
 }
+
+#[test]
+fn seeded_fuzz_of_utf8_functions_never_panics() {
+    check(
+        r#"
+        math.randomseed(2024)
+        local pieces = {"\x80", "\xBF", "\xC0", "\xC2", "\xE0", "\xED", "\xF0", "\xF4", "\xF8",
+                        "\xFC", "\xFE", "\xFF", "a", "\0", "\u{E9}", "\u{20AC}", "\u{10FFFF}"}
+        local positions = {0, 1, 2, -1, -2, 3, 7, -7, 100, -100, math.maxinteger, math.mininteger}
+        local calls = 0
+        for _ = 1, 3000 do
+          local parts = {}
+          for k = 1, math.random(0, 6) do parts[k] = pieces[math.random(#pieces)] end
+          local s = table.concat(parts)
+          local i = positions[math.random(#positions)]
+          local j = positions[math.random(#positions)]
+          local lax = math.random(2) == 1
+          pcall(utf8.len, s, i, j, lax)
+          pcall(utf8.codepoint, s, i, j, lax)
+          pcall(utf8.offset, s, i, j)
+          pcall(utf8.offset, s, math.random(-3, 3))
+          pcall(function() for _ in utf8.codes(s, lax) do end end)
+          pcall(utf8.char, i, math.random(0, 0x7FFFFFFF))
+          calls = calls + 6
+        end
+        print(calls)
+        "#,
+        "18000\n",
+    );
+}
+
+#[test]
+fn seeded_fuzz_of_table_functions_with_extreme_positions() {
+    check(
+        r#"
+        math.randomseed(99)
+        local positions = {0, 1, 2, 3, -1, 5, math.maxinteger, math.mininteger,
+                           math.maxinteger - 1, math.mininteger + 1, 2^31, -2^31}
+        local function pick() return positions[math.random(#positions)] end
+        local function subject()
+          if math.random(2) == 1 then return {1, 2, 3} end
+          local store = {1, 2, 3}
+          return setmetatable({}, {
+            __index = function(_, k) return store[k] end,
+            __newindex = function(_, k, v) if k == math.maxinteger then error("far") end store[k] = v end,
+            __len = function() return #store end,
+          })
+        end
+        local count = 0
+        for _ = 1, 2000 do
+          pcall(table.insert, subject(), pick(), "x")
+          pcall(table.remove, subject(), pick())
+          pcall(table.concat, subject(), ",", pick(), math.random(-2, 4))
+          pcall(table.unpack, subject(), pick(), math.random(-2, 4))
+          pcall(table.move, subject(), math.random(-2, 4), math.random(-2, 4), pick(), subject())
+          pcall(table.sort, subject(), math.random(2) == 1 and function(a, b) return math.random(2) == 1 end or nil)
+          count = count + 6
+        end
+        print(count)
+        "#,
+        "12000\n",
+    );
+}
