@@ -99,7 +99,10 @@ pub fn get<'gc>(
 ) -> Result<Lookup<'gc>, Error<'gc>> {
     if let Value::Table(t) = object {
         let value = t.get_int(ctx.mc, index);
-        if !value.is_nil() || t.metatable().is_none() {
+        let no_handler = t
+            .metatable()
+            .is_none_or(|mt| cached_event_in(ctx, mt, MetaEvent::Index).is_nil());
+        if !value.is_nil() || no_handler {
             return Ok(Lookup::Found(value));
         }
     }

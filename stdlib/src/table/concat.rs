@@ -145,7 +145,12 @@ fn add_piece<'gc>(
 fn append<'gc>(ctx: Context<'gc>, text: &mut Vec<u8>, bytes: &[u8]) -> Result<(), Error<'gc>> {
     let needed = text.len().saturating_add(bytes.len());
     if needed > text.capacity() {
-        let mut grown = ctx.string_buffer(needed.max(text.capacity().saturating_mul(2)))?;
+        // Double the capacity, or take just what is needed when doubling
+        // would pass the memory limit.
+        let doubled = needed.max(text.capacity().saturating_mul(2));
+        let mut grown = ctx
+            .string_buffer(doubled)
+            .or_else(|_| ctx.string_buffer(needed))?;
         grown.extend_from_slice(text);
         *text = grown;
     }
