@@ -6,7 +6,8 @@
 //! does). Helpers shared by the libraries live beside them: [`args`]
 //! checks arguments with PUC's messages, [`results`] shapes what a native
 //! returns, [`tostring`] converts values to text honouring `__tostring` and
-//! `__name`, and [`lookup`] indexes values honouring `__index`.
+//! `__name`, [`lookup`] indexes values honouring `__index`, and [`order`]
+//! compares them as `<` does (calling `__lt` through the executor).
 #![forbid(unsafe_code)]
 
 pub mod args;
