@@ -73,13 +73,19 @@ fn many_tostring_calls_in_one_format() {
 fn huge_pack_results_go_through_the_memory_limit() {
     let output = Rc::new(RefCell::new(Vec::new()));
     let mut lua = new_state(Rc::clone(&output) as Rc<RefCell<Vec<u8>>>);
-    lua.set_memory_limit(Some(64 << 20));
+    lua.set_memory_limit(Some(16 << 20));
     lua.exec(
         br#"
         print(pcall(string.pack, "c2000000000", ""))
         print(pcall(string.pack, "c1000000000c1000000000", "", ""))
         print(#string.pack("c1000", "x"))
         print(pcall(string.unpack, "c2000000000", "short"))
+        local big = string.rep("x", 1 << 18)
+        local function bigs(n, ...) if n == 0 then return ... end return bigs(n - 1, big, ...) end
+        local function size_or_error(ok, r) print(ok, ok and #r or r) end
+        size_or_error(pcall(string.format, string.rep("%s", 100), bigs(100)))
+        size_or_error(pcall(string.format, string.rep("%q", 70), bigs(70)))
+        print(#string.format("%s%s", big, big))
         "#,
         "=input",
     )
@@ -87,7 +93,8 @@ fn huge_pack_results_go_through_the_memory_limit() {
     assert_eq!(
         String::from_utf8_lossy(&output.borrow()),
         "false\tnot enough memory\nfalse\tnot enough memory\n1000\n\
-         false\tbad argument #2 to 'string.unpack' (data string too short)\n"
+         false\tbad argument #2 to 'string.unpack' (data string too short)\n\
+         false\tnot enough memory\nfalse\tnot enough memory\n524288\n"
     );
 }
 

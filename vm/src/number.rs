@@ -657,9 +657,10 @@ pub fn push_number(buf: &mut Vec<u8>, n: Number) {
 ///
 /// Everything else is rounded exactly.
 fn round_digits(x: f64, count: usize) -> (String, i32) {
-    let (shortest, exponent) = split_scientific(&format!("{x:e}"));
+    let shortest = Shortest::of(x);
+    let (shortest, exponent) = (shortest.digits(), shortest.exponent);
     if shortest.len() <= count && count <= 15 && (x == 0.0 || x >= f64::MIN_POSITIVE) {
-        return (shortest, exponent);
+        return (shortest.to_string(), exponent);
     }
     if shortest.len() >= count + 2 {
         let (kept, dropped) = shortest.split_at(count);
@@ -691,6 +692,62 @@ fn round_up_digits(digits: &str, exponent: i32) -> (String, i32) {
     bytes.insert(0, b'1');
     bytes.pop();
     (String::from_utf8(bytes).unwrap_or_default(), exponent + 1)
+}
+
+/// The shortest decimal that reads back as a float (Rust's `{:e}`): its
+/// digits (17 at most) and the decimal exponent of the first one. It is
+/// needed for nearly every float printed, so it lives on the stack.
+struct Shortest {
+    text: [u8; 32],
+    digits_len: usize,
+    exponent: i32,
+}
+
+impl Shortest {
+    fn of(x: f64) -> Shortest {
+        let mut text = StackText::default();
+        let _ = write!(text, "{x:e}");
+        let written = &text.bytes[..text.len];
+        let (mantissa, exponent) = match written.iter().position(|&b| b == b'e') {
+            Some(e) => (&written[..e], &written[e + 1..]),
+            None => (written, &b"0"[..]),
+        };
+        let mut shortest = Shortest {
+            text: [0; 32],
+            digits_len: 0,
+            exponent: std::str::from_utf8(exponent)
+                .ok()
+                .and_then(|e| e.parse().ok())
+                .unwrap_or(0),
+        };
+        for &b in mantissa.iter().filter(|b| b.is_ascii_digit()) {
+            shortest.text[shortest.digits_len] = b;
+            shortest.digits_len += 1;
+        }
+        shortest
+    }
+
+    fn digits(&self) -> &str {
+        std::str::from_utf8(&self.text[..self.digits_len]).unwrap_or("0")
+    }
+}
+
+/// A small text written on the stack (what `{:e}` of a float writes fits:
+/// `-2.2250738585072014e-308` is 24 bytes).
+#[derive(Default)]
+struct StackText {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl std::fmt::Write for StackText {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        let room = self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        room.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
 }
 
 /// Splits Rust's `d.ddde-X` into the digits and the exponent.
@@ -769,6 +826,21 @@ pub struct FormatFlags {
 /// Formats a float like glibc's `printf` with conversion `conv` (one of
 /// `e E f F g G a A`), an optional precision and flags.
 pub fn format_float(n: f64, conv: u8, precision: Option<usize>, flags: FormatFlags) -> String {
+    let mut out = Vec::new();
+    push_formatted_float(&mut out, n, conv, precision, flags);
+    // Only ASCII was written.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Appends `n` formatted as [`format_float`] does (what `string.format`
+/// needs, without a string per conversion).
+pub fn push_formatted_float(
+    out: &mut Vec<u8>,
+    n: f64,
+    conv: u8,
+    precision: Option<usize>,
+    flags: FormatFlags,
+) {
     let upper = conv.is_ascii_uppercase();
     let sign = if n.is_sign_negative() {
         "-"
@@ -779,58 +851,63 @@ pub fn format_float(n: f64, conv: u8, precision: Option<usize>, flags: FormatFla
     } else {
         ""
     };
-    let mut prefix = String::from(sign);
-    let body = if !n.is_finite() {
-        let text = if n.is_nan() { "nan" } else { "inf" };
-        if upper {
-            text.to_ascii_uppercase()
-        } else {
-            text.to_string()
-        }
-    } else {
-        let x = n.abs();
-        let text = match conv.to_ascii_lowercase() {
-            b'e' => exp_format(x, precision.unwrap_or(6), flags.alternate),
-            b'f' => fixed_format(x, precision.unwrap_or(6), flags.alternate),
-            b'a' => {
-                prefix.push_str("0x");
-                hex_format(x, precision, flags.alternate)
-            }
-            _ => general_format(x, precision.unwrap_or(6), flags.alternate),
+    if !n.is_finite() {
+        let body = match (n.is_nan(), upper) {
+            (true, false) => "nan",
+            (true, true) => "NAN",
+            (false, false) => "inf",
+            (false, true) => "INF",
         };
-        if upper {
-            prefix.make_ascii_uppercase();
-            text.to_ascii_uppercase()
-        } else {
-            text
+        push_padded(out, sign, "", body, flags, false);
+        return;
+    }
+    let x = n.abs();
+    let mut radix = "";
+    let mut body = match conv.to_ascii_lowercase() {
+        b'e' => exp_format(x, precision.unwrap_or(6), flags.alternate),
+        b'f' => fixed_format(x, precision.unwrap_or(6), flags.alternate),
+        b'a' => {
+            radix = if upper { "0X" } else { "0x" };
+            hex_format(x, precision, flags.alternate)
         }
+        _ => general_format(x, precision.unwrap_or(6), flags.alternate),
     };
-    pad(prefix, body, flags, n.is_finite())
+    if upper {
+        body.make_ascii_uppercase();
+    }
+    push_padded(out, sign, radix, &body, flags, true);
 }
 
-/// Applies the field width: spaces on either side, or zeros after the sign
-/// and prefix (never for inf and nan).
-fn pad(prefix: String, body: String, flags: FormatFlags, zero_allowed: bool) -> String {
-    let len = prefix.len() + body.len();
-    if len >= flags.width {
-        return prefix + &body;
-    }
-    let fill = flags.width - len;
-    let mut out = String::with_capacity(flags.width);
+/// Appends the sign, the radix prefix and the body, padded to the field
+/// width: spaces on either side, or zeros after the prefixes (`0`, when
+/// `zero_allowed`: never for inf and nan).
+fn push_padded(
+    out: &mut Vec<u8>,
+    sign: &str,
+    radix: &str,
+    body: &str,
+    flags: FormatFlags,
+    zero_allowed: bool,
+) {
+    let fill = flags
+        .width
+        .saturating_sub(sign.len() + radix.len() + body.len());
     if flags.left {
-        out.push_str(&prefix);
-        out.push_str(&body);
-        out.extend(std::iter::repeat_n(' ', fill));
+        out.extend_from_slice(sign.as_bytes());
+        out.extend_from_slice(radix.as_bytes());
+        out.extend_from_slice(body.as_bytes());
+        out.resize(out.len() + fill, b' ');
     } else if flags.zero && zero_allowed {
-        out.push_str(&prefix);
-        out.extend(std::iter::repeat_n('0', fill));
-        out.push_str(&body);
+        out.extend_from_slice(sign.as_bytes());
+        out.extend_from_slice(radix.as_bytes());
+        out.resize(out.len() + fill, b'0');
+        out.extend_from_slice(body.as_bytes());
     } else {
-        out.extend(std::iter::repeat_n(' ', fill));
-        out.push_str(&prefix);
-        out.push_str(&body);
+        out.resize(out.len() + fill, b' ');
+        out.extend_from_slice(sign.as_bytes());
+        out.extend_from_slice(radix.as_bytes());
+        out.extend_from_slice(body.as_bytes());
     }
-    out
 }
 
 /// `%e` of a finite non-negative float: `d.ddde+XX`.
@@ -858,7 +935,7 @@ fn push_exponent(out: &mut String, exponent: i32) {
 fn fixed_format(x: f64, precision: usize, alternate: bool) -> String {
     let mut out = String::with_capacity(precision + 24);
     // The digits kept are those down to the `precision`-th decimal.
-    let (_, magnitude) = split_scientific(&format!("{x:e}"));
+    let magnitude = Shortest::of(x).exponent;
     let count = magnitude as i64 + 1 + precision as i64;
     if x == 0.0 || count < 1 {
         // Rounds to zero or to one unit of the last decimal: let Rust decide.

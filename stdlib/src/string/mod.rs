@@ -6,8 +6,8 @@
 //! - [`transform`] holds `upper`, `lower`, `reverse`, `rep`;
 //! - [`pattern`] holds the pattern matcher and `find`, `match`, `gmatch`,
 //!   `gsub`;
-//! - [`format`] holds `format`, [`pack`] holds `pack`, `packsize` and
-//!   `unpack`;
+//! - [`format`](mod@format) holds `format`; [`pack`] holds `pack`,
+//!   `packsize` and `unpack`;
 //! - [`arith`] holds the string metatable's arithmetic metamethods, which
 //!   give Lua 5.4 its string→number coercion in arithmetic (the VM itself
 //!   does not coerce).

@@ -7,7 +7,7 @@
 //! a float; floats are hexadecimal (exact, and a float when read back),
 //! with `1e9999`, `-1e9999` and `(0/0)` for the infinities and NaN.
 
-use saturn_vm::number::{FormatFlags, format_float, push_int};
+use saturn_vm::number::{FormatFlags, push_formatted_float, push_int};
 use saturn_vm::value::Value;
 
 /// Appends the literal form of `value`; `false` (and nothing appended) for
@@ -29,23 +29,29 @@ pub fn push_literal(out: &mut Vec<u8>, value: Value<'_>) -> bool {
 fn push_quoted(out: &mut Vec<u8>, bytes: &[u8]) {
     out.reserve(bytes.len() + 2);
     out.push(b'"');
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'"' | b'\\' | b'\n' => out.extend_from_slice(&[b'\\', b]),
-            // C's `iscntrl`: 0..=31 and 127.
-            0..=31 | 127 => {
-                let digit_follows = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
-                out.push(b'\\');
-                if digit_follows {
-                    out.extend_from_slice(&[b'0' + b / 100, b'0' + b / 10 % 10, b'0' + b % 10]);
-                } else {
-                    push_int(out, i64::from(b));
-                }
-            }
-            _ => out.push(b),
+    let mut rest = bytes;
+    while let Some(at) = rest.iter().position(|&b| needs_escape(b)) {
+        out.extend_from_slice(&rest[..at]);
+        let b = rest[at];
+        out.push(b'\\');
+        if matches!(b, b'"' | b'\\' | b'\n') {
+            out.push(b);
+        } else if rest.get(at + 1).is_some_and(u8::is_ascii_digit) {
+            out.extend_from_slice(&[b'0' + b / 100, b'0' + b / 10 % 10, b'0' + b % 10]);
+        } else {
+            push_int(out, i64::from(b));
         }
+        rest = &rest[at + 1..];
     }
+    out.extend_from_slice(rest);
     out.push(b'"');
+}
+
+/// Whether `%q` escapes `b`: quotes, backslashes, newlines (as `\` and
+/// themselves) and the other control bytes of C's `iscntrl`, 0 to 31 and
+/// 127 (in decimal).
+fn needs_escape(b: u8) -> bool {
+    matches!(b, b'"' | b'\\' | 0..=31 | 127)
 }
 
 /// A float as a numeral that reads back as exactly this float.
@@ -57,7 +63,7 @@ fn push_float_literal(out: &mut Vec<u8>, n: f64) {
     } else if n.is_nan() {
         out.extend_from_slice(b"(0/0)");
     } else {
-        out.extend_from_slice(format_float(n, b'a', None, FormatFlags::default()).as_bytes());
+        push_formatted_float(out, n, b'a', None, FormatFlags::default());
     }
 }
 

@@ -1,17 +1,19 @@
 //! `string.format(fmt, ...)`: C's `printf` conversions with Lua's values
 //! and PUC Lua 5.4's rules.
 //!
-//! - [`spec`] reads a conversion specification and checks it against what
+//! - `spec` reads a conversion specification and checks it against what
 //!   its conversion accepts;
-//! - [`integer`] holds `%d %i %u %o %x %X %c`, [`field`] the padding of
+//! - `integer` holds `%d %i %u %o %x %X %c`, `field` the padding of
 //!   every item; floats (`%a %A %e %E %f %g %G`) are
-//!   `saturn_vm::number::format_float`;
-//! - [`literal`] holds `%q`.
+//!   `saturn_vm::number::push_formatted_float`;
+//! - `literal` holds `%q`.
 //!
 //! `%s` converts its argument with `tostring`'s rules. A `__tostring`
 //! metamethod is called through the executor (so it may yield): the text
 //! built so far and the position of the `%s` wait in the window, and the
-//! conversion goes on in [`tostring_returned`].
+//! conversion goes on in `tostring_returned`.
+
+use std::cell::Cell;
 
 mod field;
 mod integer;
@@ -20,7 +22,7 @@ mod spec;
 
 use saturn_vm::executor::{Action, Call, Continuation, Error, Outcome};
 use saturn_vm::meta::{MetaEvent, metamethod};
-use saturn_vm::number::{format_float, push_int};
+use saturn_vm::number::{push_formatted_float, push_int};
 use saturn_vm::state::Context;
 use saturn_vm::string::LuaString;
 use saturn_vm::value::Value;
@@ -66,8 +68,33 @@ pub fn format<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action
         count: call.len(),
         arg: 1,
     };
-    let out = Vec::with_capacity(format.len() + 16);
+    let mut out = SPARE_BUFFER.take();
+    out.clear();
+    out.reserve(format.len() + 16);
     format_from(ctx, call, format, progress, 0, out)
+}
+
+/// The largest buffer kept for the next call.
+const SPARE_CAPACITY: usize = 4096;
+
+thread_local! {
+    /// The result buffer of the last `format`, kept so that the next
+    /// short one (`format("%d", n)` in a loop) allocates nothing but its
+    /// string.
+    static SPARE_BUFFER: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+}
+
+/// The result: `out` as a string; `out` is kept for the next call.
+fn finish<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+    out: Vec<u8>,
+) -> Result<Action<'gc>, Error<'gc>> {
+    let result = ctx.intern(&out);
+    if out.capacity() <= SPARE_CAPACITY {
+        SPARE_BUFFER.set(out);
+    }
+    return_one(call, Value::String(result))
 }
 
 /// Goes on with the format from byte `pos`, `out` holding the text so far.
@@ -107,6 +134,9 @@ fn format_from<'gc>(
                 && (value.is_number() || matches!(value, Value::String(_)))
                 && metamethod(ctx, value, MetaEvent::ToString).is_nil()
             {
+                if let Value::String(s) = value {
+                    reserve(ctx, &mut out, s.len())?;
+                }
                 value.push_str_form(&mut out);
             } else {
                 match tostring::start(ctx, value) {
@@ -123,7 +153,7 @@ fn format_from<'gc>(
         }
         pos = spec.end;
     }
-    return_one(call, Value::String(ctx.intern(&out)))
+    finish(ctx, call, out)
 }
 
 /// Converts argument `arg` with every conversion but `%s`.
@@ -157,11 +187,12 @@ fn convert<'gc>(
         conversion @ (b'a' | b'A') => {
             let layout = spec.check(FLOAT_FLAGS, true)?;
             let n = check_float(ctx, call, arg)?;
-            push_float(out, n, conversion, layout);
+            push_formatted_float(out, n, conversion, layout.precision, layout.flags);
         }
         conversion @ (b'e' | b'E' | b'f' | b'g' | b'G') => {
             let n = check_float(ctx, call, arg)?;
-            push_float(out, n, conversion, spec.check(FLOAT_FLAGS, true)?);
+            let layout = spec.check(FLOAT_FLAGS, true)?;
+            push_formatted_float(out, n, conversion, layout.precision, layout.flags);
         }
         b'p' => {
             let address = address_of(call.get(arg - 1));
@@ -178,19 +209,18 @@ fn convert<'gc>(
             if !spec.modifiers.is_empty() {
                 return Err(Error::runtime("specifier '%q' cannot have modifiers"));
             }
-            if !push_literal(out, call.get(arg - 1)) {
+            let value = call.get(arg - 1);
+            if let Value::String(s) = value {
+                // The worst case: every byte escaped as `\ddd`.
+                reserve(ctx, out, s.len().saturating_mul(4).saturating_add(2))?;
+            }
+            if !push_literal(out, value) {
                 return Err(arg_error(ctx, call, arg, "value has no literal form"));
             }
         }
         _ => return Err(spec.unknown_conversion()),
     }
     Ok(())
-}
-
-/// Appends a float converted with `conversion` (`a A e E f g G`).
-fn push_float(out: &mut Vec<u8>, n: f64, conversion: u8, layout: spec::Layout) {
-    let text = format_float(n, conversion, layout.precision, layout.flags);
-    out.extend_from_slice(text.as_bytes());
 }
 
 /// The address `%p` shows: that of the object for strings, tables,
@@ -209,6 +239,22 @@ fn address_of(value: Value<'_>) -> Option<usize> {
     Some(pointer as usize)
 }
 
+/// Makes room for `extra` more bytes in `out`, within the memory limit
+/// (as `Context::string_buffer` does for a string of known size): texts
+/// from `%s` and `%q` are the only items whose size the format does not
+/// bound, and a format repeating a huge one must fail with "not enough
+/// memory" rather than abort.
+fn reserve<'gc>(ctx: Context<'gc>, out: &mut Vec<u8>, extra: usize) -> Result<(), Error<'gc>> {
+    if out.capacity() - out.len() >= extra {
+        return Ok(());
+    }
+    let needed = out.len().saturating_add(extra);
+    if ctx.state.account.would_exceed(needed) || out.try_reserve(extra).is_err() {
+        return Err(Error::Value(ctx.str("not enough memory")));
+    }
+    Ok(())
+}
+
 /// Appends the text of a `%s`: whole without modifiers; otherwise cut to
 /// the precision and padded to the width, which C cannot do for a text
 /// with zero bytes. (PUC also appends texts of 100 bytes or more whole
@@ -222,6 +268,7 @@ fn push_text<'gc>(
     text: &[u8],
 ) -> Result<(), Error<'gc>> {
     if spec.modifiers.is_empty() {
+        reserve(ctx, out, text.len())?;
         out.extend_from_slice(text);
         return Ok(());
     }

@@ -1,9 +1,9 @@
 //! Binary serialization: `string.pack`, `string.packsize` and
 //! `string.unpack` (`lstrlib.c`'s second half).
 //!
-//! - [`options`] reads the format language (sizes, byte order,
+//! - `options` reads the format language (sizes, byte order,
 //!   alignment);
-//! - [`integer`] encodes and decodes integers of 1 to 16 bytes.
+//! - `integer` encodes and decodes integers of 1 to 16 bytes.
 //!
 //! `pack` runs over its format twice: once to check every argument and
 //! measure the result, then, with a buffer of exactly that size obtained
