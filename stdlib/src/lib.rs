@@ -13,9 +13,11 @@
 pub mod args;
 pub mod base;
 pub mod coroutine;
+pub mod io;
 pub mod lookup;
 pub mod math;
 pub mod order;
+pub mod os;
 mod register;
 pub mod results;
 pub mod string;
@@ -42,6 +44,16 @@ pub fn open_string(ctx: Context<'_>) {
     string::open(ctx);
 }
 
+/// Opens the `io` library.
+pub fn open_io(ctx: Context<'_>) {
+    io::open(ctx);
+}
+
+/// Opens the `os` library.
+pub fn open_os(ctx: Context<'_>) {
+    os::open(ctx);
+}
+
 /// Opens the `table` library.
 pub fn open_table(ctx: Context<'_>) {
     table::open(ctx);
@@ -65,4 +77,6 @@ pub fn open_libs(ctx: Context<'_>) {
     open_table(ctx);
     open_math(ctx);
     open_utf8(ctx);
+    open_io(ctx);
+    open_os(ctx);
 }

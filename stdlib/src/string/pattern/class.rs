@@ -56,6 +56,7 @@ pub fn item_end(pattern: &[u8], p: usize) -> Result<usize, PatternError> {
 /// Whether `c` belongs to class `%class` (C locale). A lower-case class
 /// letter names the class, its upper-case form the complement; any other
 /// byte stands for itself (`%.` is a dot).
+#[inline]
 pub fn class_matches(c: u8, class: u8) -> bool {
     let in_class = match class.to_ascii_lowercase() {
         b'a' => c.is_ascii_alphabetic(),

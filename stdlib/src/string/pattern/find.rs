@@ -28,16 +28,32 @@ pub fn find_plain(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     let last_start = haystack.len().checked_sub(needle.len())?;
     let mut from = 0;
     while from <= last_start {
-        let found = from
-            + haystack[from..=last_start]
-                .iter()
-                .position(|&b| b == first)?;
+        let found = from + find_byte(&haystack[from..=last_start], first)?;
         if haystack[found + 1..found + needle.len()] == *rest {
             return Some(found);
         }
         from = found + 1;
     }
     None
+}
+
+/// Where `byte` first occurs in `haystack`, looking at eight bytes at a
+/// time (PUC's plain search uses the C library's `memchr`).
+fn find_byte(haystack: &[u8], byte: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let repeated = ONES * u64::from(byte);
+    let (words, tail) = haystack.as_chunks::<8>();
+    for (index, word) in words.iter().enumerate() {
+        // Bytes equal to `byte` become zero; a zero byte sets its high bit
+        // in `(x - ONES) & !x`.
+        let x = u64::from_le_bytes(*word) ^ repeated;
+        if x.wrapping_sub(ONES) & !x & HIGH_BITS != 0 {
+            return word.iter().position(|&b| b == byte).map(|i| index * 8 + i);
+        }
+    }
+    let tail_start = words.len() * 8;
+    tail.iter().position(|&b| b == byte).map(|i| tail_start + i)
 }
 
 /// Splits a leading `^` off a pattern: whether it was there, and the rest.
@@ -113,6 +129,19 @@ mod tests {
         assert_eq!(find_plain(b"aab", b"ab"), Some(1));
         assert_eq!(find_plain(b"ab", b"abc"), None);
         assert_eq!(find_plain(b"", b""), Some(0));
+    }
+
+    #[test]
+    fn byte_search() {
+        let haystack: Vec<u8> = (0..=255u8).chain(0..=255u8).collect();
+        for byte in 0..=255u8 {
+            for start in [0, 1, 7, 8, 9, 100] {
+                let expected = haystack[start..].iter().position(|&b| b == byte);
+                assert_eq!(find_byte(&haystack[start..], byte), expected);
+            }
+        }
+        assert_eq!(find_byte(b"", 0), None);
+        assert_eq!(find_byte(b"\x80\x81abcdefgh\x01", 1), Some(10));
     }
 
     #[test]

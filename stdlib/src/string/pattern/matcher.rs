@@ -22,6 +22,8 @@
 //!   centuries on `string.rep("a*", 30) .. "b"` against thirty thousand
 //!   `a`s.
 
+use std::cell::Cell;
+
 use super::PatternError;
 use super::class::{ESCAPE, byte_at, class_matches, item_end, set_matches};
 
@@ -32,10 +34,10 @@ pub const MAX_CAPTURES: usize = 32;
 pub const MAX_DEPTH: usize = 200;
 
 /// Steps granted to a search regardless of the subject's length.
-const MIN_STEP_BUDGET: u64 = 1 << 25;
+const MIN_STEP_BUDGET: u64 = 1 << 22;
 
 /// The work allowed to one call of a library function on a subject of
-/// `subject_len` bytes: twice the square of its length, and at least 2^25
+/// `subject_len` bytes: twice the square of its length, and at least 2^22
 /// steps. Searches that are quadratic in PUC, such as `%s*$` over a long
 /// run of spaces (about n² steps), still finish as they do there; a search
 /// that needs more is almost certainly exponential backtracking, and fails
@@ -107,6 +109,13 @@ enum Flow {
     Call,
 }
 
+thread_local! {
+    /// The frame stack of the last matcher dropped on this thread, kept so
+    /// that a search (one per `find`, per `gmatch` step) does not allocate
+    /// one. It never holds more than [`MAX_DEPTH`] frames.
+    static SPARE_STACK: Cell<Vec<Frame>> = const { Cell::new(Vec::new()) };
+}
+
 /// A pattern matched against one subject, attempt after attempt.
 pub struct Matcher<'s> {
     subject: &'s [u8],
@@ -130,7 +139,7 @@ impl<'s> Matcher<'s> {
                 start: 0,
                 extent: Extent::Unfinished,
             }; MAX_CAPTURES],
-            stack: Vec::new(),
+            stack: SPARE_STACK.take(),
             steps_left: steps,
         }
     }
@@ -237,15 +246,33 @@ impl<'s> Matcher<'s> {
     /// Whether the item from `p` to `end` matches the subject byte at `at`.
     fn single_match(&mut self, at: usize, p: usize, end: usize) -> Result<bool, PatternError> {
         self.spend(1)?;
-        let Some(&c) = self.subject.get(at) else {
-            return Ok(false);
-        };
-        Ok(match self.pattern[p] {
+        Ok(self
+            .subject
+            .get(at)
+            .is_some_and(|&c| self.item_matches(c, p, end)))
+    }
+
+    /// Whether the item from `p` to `end` matches byte `c`.
+    #[inline]
+    fn item_matches(&self, c: u8, p: usize, end: usize) -> bool {
+        match self.pattern[p] {
             b'.' => true,
             ESCAPE => class_matches(c, byte_at(self.pattern, p + 1)),
             b'[' => set_matches(c, self.pattern, p, end - 1),
             literal => literal == c,
-        })
+        }
+    }
+
+    /// How many times in a row, from `at`, the item from `p` to `end`
+    /// matches.
+    fn repetitions(&mut self, at: usize, p: usize, end: usize) -> Result<usize, PatternError> {
+        let rest = self.subject.get(at..).unwrap_or_default();
+        let count = rest
+            .iter()
+            .take_while(|&&c| self.item_matches(c, p, end))
+            .count();
+        self.spend(count as u64 + 1)?;
+        Ok(count)
     }
 
     /// One call of PUC's `match`, from subject position `at` and pattern
@@ -333,10 +360,7 @@ impl<'s> Matcher<'s> {
             }
             b'+' | b'*' => {
                 let base = if quantifier == b'+' { *at + 1 } else { *at };
-                let mut count = 0;
-                while self.single_match(base + count, *p, end)? {
-                    count += 1;
-                }
+                let count = self.repetitions(base, *p, end)?;
                 let flow = self.call(Frame::Greedy {
                     base,
                     count,
@@ -460,6 +484,13 @@ impl<'s> Matcher<'s> {
             }
         }
         Ok(None)
+    }
+}
+
+impl Drop for Matcher<'_> {
+    fn drop(&mut self) {
+        self.stack.clear();
+        SPARE_STACK.set(std::mem::take(&mut self.stack));
     }
 }
 
