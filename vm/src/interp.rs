@@ -193,7 +193,13 @@ pub(crate) fn where_at(ts: &ThreadState<'_>, frame: usize, level: usize) -> Stri
             f => {
                 if remaining == 0 {
                     return match f {
-                        Frame::Lua(f) => {
+                        // `luaL_where` gives nothing without a line number
+                        // (a stripped binary chunk).
+                        Frame::Lua(f)
+                            if proto_of(f.closure)
+                                .line_at(f.pc.saturating_sub(1))
+                                .is_some() =>
+                        {
                             let mut p = position(proto_of(f.closure), f.pc.saturating_sub(1));
                             p.push(' ');
                             p
