@@ -4,6 +4,7 @@
 //!   into byte offsets;
 //! - [`bytes`] holds `len`, `sub`, `byte`, `char`;
 //! - [`transform`] holds `upper`, `lower`, `reverse`, `rep`;
+//! - [`dump`] holds `dump` (binary chunks);
 //! - [`arith`] holds the string metatable's arithmetic metamethods, which
 //!   give Lua 5.4 its string→number coercion in arithmetic (the VM itself
 //!   does not coerce).
@@ -13,6 +14,7 @@
 
 pub mod arith;
 pub mod bytes;
+pub mod dump;
 pub mod positions;
 pub mod transform;
 
@@ -26,6 +28,7 @@ use crate::register::{mark_loaded, set_functions};
 const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("byte", bytes::byte),
     ("char", bytes::char),
+    ("dump", dump::dump),
     ("len", bytes::len),
     ("lower", transform::lower),
     ("rep", transform::rep),
