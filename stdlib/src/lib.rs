@@ -13,6 +13,7 @@ pub mod args;
 pub mod base;
 pub mod coroutine;
 pub mod lookup;
+pub mod package;
 mod register;
 pub mod results;
 pub mod string;
@@ -37,9 +38,15 @@ pub fn open_string(ctx: Context<'_>) {
     string::open(ctx);
 }
 
+/// Opens the package library (`require`, `package`).
+pub fn open_package(ctx: Context<'_>) {
+    package::open(ctx);
+}
+
 /// Opens every library Saturn provides.
 pub fn open_libs(ctx: Context<'_>) {
     open_base(ctx);
+    open_package(ctx);
     open_coroutine(ctx);
     open_string(ctx);
 }

@@ -298,14 +298,14 @@ pub fn read_source_file(name: Option<&[u8]>) -> Result<(Vec<u8>, Vec<u8>), Vec<u
 
 /// A file name from Lua bytes.
 #[cfg(unix)]
-fn path_of(name: &[u8]) -> std::path::PathBuf {
+pub(crate) fn path_of(name: &[u8]) -> std::path::PathBuf {
     use std::os::unix::ffi::OsStrExt;
     std::path::PathBuf::from(std::ffi::OsStr::from_bytes(name))
 }
 
 /// A file name from Lua bytes.
 #[cfg(not(unix))]
-fn path_of(name: &[u8]) -> std::path::PathBuf {
+pub(crate) fn path_of(name: &[u8]) -> std::path::PathBuf {
     std::path::PathBuf::from(String::from_utf8_lossy(name).into_owned())
 }
 
