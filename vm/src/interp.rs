@@ -1121,7 +1121,11 @@ fn mark_tbc<'gc>(
         let msg = format!("variable '{name}' got a non-closable value");
         return Err(runtime_error(ctx, ts, &msg));
     }
-    ts.tbc.push(slot);
+    // Compiled code marks each variable once, above those still open; a
+    // forged binary chunk looping over `Tbc` must not grow the list.
+    if ts.tbc.last().is_none_or(|&last| last < slot) {
+        ts.tbc.push(slot);
+    }
     Ok(())
 }
 

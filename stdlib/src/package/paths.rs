@@ -1,7 +1,8 @@
 //! `package.path` and `package.cpath` (PUC's `setpath`).
 
 /// PUC's `LUA_PATH_DEFAULT` on POSIX systems.
-pub const DEFAULT_PATH: &[u8] = b"/usr/local/share/lua/5.4/?.lua;/usr/local/share/lua/5.4/?/init.lua;\
+pub const DEFAULT_PATH: &[u8] =
+    b"/usr/local/share/lua/5.4/?.lua;/usr/local/share/lua/5.4/?/init.lua;\
 /usr/local/lib/lua/5.4/?.lua;/usr/local/lib/lua/5.4/?/init.lua;./?.lua;./?/init.lua";
 
 /// PUC's `LUA_CPATH_DEFAULT` on POSIX systems.

@@ -17,12 +17,7 @@ use crate::base::load::{load_chunk, path_of, read_source_file};
 use crate::results::return_values;
 
 /// `package.searchers`, in PUC's order.
-pub const SEARCHERS: [NativeFn; 4] = [
-    search_preload,
-    search_lua,
-    search_c,
-    search_c_root,
-];
+pub const SEARCHERS: [NativeFn; 4] = [search_preload, search_lua, search_c, search_c_root];
 
 /// Every occurrence of `pattern` in `s` replaced by `with` (`luaL_gsub`).
 fn replace_all(s: &[u8], pattern: &[u8], with: &[u8]) -> Vec<u8> {
@@ -41,7 +36,12 @@ fn replace_all(s: &[u8], pattern: &[u8], with: &[u8]) -> Vec<u8> {
 /// templates of `path`, each `?` replaced by `name` (in which `sep` is
 /// first replaced by `dirsep`). Otherwise the list of files tried, as
 /// `no file 'a'\n\tno file 'b'`.
-pub fn search_path(name: &[u8], path: &[u8], sep: &[u8], dirsep: &[u8]) -> Result<Vec<u8>, Vec<u8>> {
+pub fn search_path(
+    name: &[u8],
+    path: &[u8],
+    sep: &[u8],
+    dirsep: &[u8],
+) -> Result<Vec<u8>, Vec<u8>> {
     let (mut name, path, sep, dirsep) = (c_str(name), c_str(path), c_str(sep), c_str(dirsep));
     let replaced;
     if !sep.is_empty() && name.contains(&sep[0]) {
@@ -137,10 +137,7 @@ fn search_preload<'gc>(
 }
 
 /// A Lua file found in `package.path`, loaded as a chunk.
-fn search_lua<'gc>(
-    ctx: Context<'gc>,
-    call: &mut Call<'gc, '_>,
-) -> Result<Action<'gc>, Error<'gc>> {
+fn search_lua<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
     let name = check_string(ctx, call, 1)?;
     let file = match find_file(ctx, call, name.as_bytes(), "path")? {
         Ok(file) => file,
@@ -158,7 +155,11 @@ fn search_lua<'gc>(
 fn search_c<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
     let name = check_string(ctx, call, 1)?;
     match find_file(ctx, call, name.as_bytes(), "cpath")? {
-        Ok(file) => Err(load_error(c_str(name.as_bytes()), &file, NO_DYNAMIC_LIBRARIES)),
+        Ok(file) => Err(load_error(
+            c_str(name.as_bytes()),
+            &file,
+            NO_DYNAMIC_LIBRARIES,
+        )),
         Err(message) => return_message(ctx, call, &message),
     }
 }
@@ -176,7 +177,11 @@ fn search_c_root<'gc>(
         return return_values(call, []);
     };
     match find_file(ctx, call, &bytes[..dot], "cpath")? {
-        Ok(file) => Err(load_error(c_str(name.as_bytes()), &file, NO_DYNAMIC_LIBRARIES)),
+        Ok(file) => Err(load_error(
+            c_str(name.as_bytes()),
+            &file,
+            NO_DYNAMIC_LIBRARIES,
+        )),
         Err(message) => return_message(ctx, call, &message),
     }
 }

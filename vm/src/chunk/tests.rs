@@ -46,10 +46,16 @@ fn header_errors_read_as_puc_s() {
         corrupt(14),
         "c: bad binary format (lua_Number size mismatch)"
     );
-    assert_eq!(corrupt(15), "c: bad binary format (integer format mismatch)");
+    assert_eq!(
+        corrupt(15),
+        "c: bad binary format (integer format mismatch)"
+    );
     assert_eq!(corrupt(23), "c: bad binary format (float format mismatch)");
     let message = undump(&chunk[..40], &chunk).unwrap_err();
-    assert_eq!(message, b"binary string: bad binary format (truncated chunk)");
+    assert_eq!(
+        message,
+        b"binary string: bad binary format (truncated chunk)"
+    );
 }
 
 #[test]
@@ -113,7 +119,10 @@ fn forged_instructions_are_refused() {
         }),
         bad
     );
-    assert_eq!(forge(&|p| p.max_stack = 300), "c: bad binary format (bad stack size)");
+    assert_eq!(
+        forge(&|p| p.max_stack = 300),
+        "c: bad binary format (bad stack size)"
+    );
 }
 
 #[test]

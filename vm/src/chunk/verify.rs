@@ -17,6 +17,8 @@
 //! - an instruction using the stack top (`B == 0` calls and returns, `N ==
 //!   0` list stores) directly follows one that sets it (`C == 0` calls and
 //!   varargs, tail calls), on registers that make the count non-negative;
+//! - loop preparations jump forward (the interpreter spends fuel only on
+//!   backward jumps and calls, so that the executor regains control);
 //! - a vararg function starts with its `VarArgPrep`, and nothing jumps back
 //!   to it;
 //! - size hints are not larger than the code could fill (no huge table
@@ -53,21 +55,36 @@ pub(super) fn verify(proto: &Proto) -> Result<(), Malformed> {
 
 struct Checker<'a> {
     proto: &'a Proto,
-    /// Which instructions some jump lands on.
+    /// Which instructions some jump (or a test's skip) lands on.
     jump_targets: Vec<bool>,
 }
 
 impl<'a> Checker<'a> {
     fn new(proto: &'a Proto) -> Self {
         let mut jump_targets = vec![false; proto.code.len()];
-        for op in &proto.code {
-            if let Op::Jmp { target }
-            | Op::ForLoop { target, .. }
-            | Op::ForPrep { target, .. }
-            | Op::TForPrep { target, .. }
-            | Op::TForLoop { target, .. } = *op
-                && let Some(slot) = jump_targets.get_mut(target as usize)
-            {
+        for (pc, op) in proto.code.iter().enumerate() {
+            let target = match *op {
+                Op::Jmp { target }
+                | Op::ForLoop { target, .. }
+                | Op::ForPrep { target, .. }
+                | Op::TForPrep { target, .. }
+                | Op::TForLoop { target, .. } => target as usize,
+                // Tests skip the next instruction.
+                Op::LFalseSkip { .. }
+                | Op::Eq { .. }
+                | Op::Lt { .. }
+                | Op::Le { .. }
+                | Op::EqK { .. }
+                | Op::EqI { .. }
+                | Op::LtI { .. }
+                | Op::LeI { .. }
+                | Op::GtI { .. }
+                | Op::GeI { .. }
+                | Op::Test { .. }
+                | Op::TestSet { .. } => pc + 2,
+                _ => continue,
+            };
+            if let Some(slot) = jump_targets.get_mut(target) {
                 *slot = true;
             }
         }
@@ -148,6 +165,16 @@ impl<'a> Checker<'a> {
             return Err(BAD_CODE);
         }
         Ok(())
+    }
+
+    /// A jump that the interpreter takes without spending fuel (loop
+    /// preparations): it must go forward, or a loop of them would never
+    /// give the executor back control.
+    fn forward(&self, pc: usize, target: u32) -> Result<(), Malformed> {
+        if target as usize <= pc {
+            return Err(BAD_CODE);
+        }
+        self.reaches(target as usize)
     }
 
     /// The instruction after a test, and the one after that (the test's
@@ -314,13 +341,17 @@ impl<'a> Checker<'a> {
             }
             Op::Return0 => return Ok(()),
             Op::Return1 { a } => return self.register(a),
-            Op::ForLoop { a, target } | Op::ForPrep { a, target } => {
+            Op::ForLoop { a, target } => {
                 self.registers(a, 4)?;
                 self.reaches(target as usize)?;
             }
+            Op::ForPrep { a, target } => {
+                self.registers(a, 4)?;
+                self.forward(pc, target)?;
+            }
             Op::TForPrep { a, target } => {
                 self.registers(a, 4)?;
-                return self.reaches(target as usize);
+                return self.forward(pc, target);
             }
             Op::TForCall { a, c } => {
                 // The iterator, state and control are copied above the
