@@ -1115,7 +1115,8 @@ fn mark_tbc<'gc>(
             Some(Frame::Lua(f)) => proto_of(f.closure)
                 .local_name(reg as usize + 1, f.pc.saturating_sub(1))
                 .map(|n| String::from_utf8_lossy(n).into_owned())
-                .unwrap_or_else(|| "?".into()),
+                // No debug information (a stripped binary chunk).
+                .unwrap_or_else(|| "(temporary)".into()),
             _ => "?".into(),
         };
         let msg = format!("variable '{name}' got a non-closable value");

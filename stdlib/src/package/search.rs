@@ -65,10 +65,12 @@ pub fn searchpath<'gc>(
     ctx: Context<'gc>,
     call: &mut Call<'gc, '_>,
 ) -> Result<Action<'gc>, Error<'gc>> {
-    let name = check_string(ctx, call, 1)?;
-    let path = check_string(ctx, call, 2)?;
-    let sep = opt_string(ctx, call, 3)?;
+    // PUC checks these as arguments of one C call, which its usual
+    // compilers evaluate last to first: the last bad argument is reported.
     let dirsep = opt_string(ctx, call, 4)?;
+    let sep = opt_string(ctx, call, 3)?;
+    let path = check_string(ctx, call, 2)?;
+    let name = check_string(ctx, call, 1)?;
     let found = search_path(
         name.as_bytes(),
         path.as_bytes(),
