@@ -286,3 +286,50 @@ fn corrupted_binary_chunks_load_or_fail_but_never_panic() {
     assert!(tally.loaded > 100, "{} loaded", tally.loaded);
     assert!(tally.ran > 50, "{} ran", tally.ran);
 }
+
+/// A fresh directory for files a test writes.
+fn scratch_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("saturn-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    dir
+}
+
+#[test]
+fn binary_files_load_run_and_require() {
+    let dir = scratch_dir("binary-files");
+    let proto = saturn_vm::compile::load_text(
+        b"local name, file = ... return {name = name, n = select('#', ...)}",
+        b"@module.lua",
+    )
+    .expect("compiles");
+    let chunk = saturn_vm::chunk::dump(&proto, false);
+    std::fs::write(dir.join("binmod.lua"), &chunk).unwrap();
+    let mut with_shebang = b"#!/usr/bin/env lua\n".to_vec();
+    with_shebang.extend_from_slice(&chunk);
+    std::fs::write(dir.join("shebang.luac"), &with_shebang).unwrap();
+    let truncated = &chunk[..chunk.len() - 3];
+    std::fs::write(dir.join("broken.luac"), truncated).unwrap();
+    let path = dir.to_str().expect("a UTF-8 temporary directory");
+    check(
+        &format!(
+            r#"
+            local dir = "{path}"
+            local m = dofile(dir .. "/binmod.lua")
+            print(m.name, m.n)
+            print(loadfile(dir .. "/shebang.luac")("x").name)
+            print(loadfile(dir .. "/binmod.lua", "t"))
+            local f, e = loadfile(dir .. "/broken.luac")
+            print(f, e == dir .. "/broken.luac: bad binary format (truncated chunk)")
+            package.path = dir .. "/?.lua"
+            local r, file = require("binmod")
+            print(r.name, r.n, file == dir .. "/binmod.lua")
+            package.path = dir .. "/?.luac"
+            local ok, msg = pcall(require, "broken")
+            print(ok, msg == "error loading module 'broken' from file '" .. dir ..
+              "/broken.luac':\n\t" .. dir .. "/broken.luac: bad binary format (truncated chunk)")
+            "#
+        ),
+        "nil\t0\nx\nnil\tattempt to load a binary chunk (mode is 't')\nnil\ttrue\nbinmod\t2\ttrue\nfalse\ttrue\n",
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
