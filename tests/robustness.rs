@@ -774,7 +774,7 @@ fn lexer_results_match_puc() {
         ("return -9223372036854775808", &["-9.2233720368548e+18"]),
         ("return 0xffffffffffffffff", &["-1"]),
         ("return 0x10000000000000001", &["1"]),
-        ("return math, 0x.0p-0", &["nil", "0.0"]),
+        ("return nil, 0x.0p-0", &["nil", "0.0"]),
         (
             "return '\\u{7FFFFFFF}' == '\\xFD\\xBF\\xBF\\xBF\\xBF\\xBF'",
             &["true"],

@@ -12,12 +12,18 @@
 pub mod args;
 pub mod base;
 pub mod coroutine;
+pub mod io;
 pub mod lookup;
+pub mod math;
+pub mod order;
+pub mod os;
 pub mod package;
 mod register;
 pub mod results;
 pub mod string;
+pub mod table;
 pub mod tostring;
+pub mod utf8;
 
 use saturn_vm::state::Context;
 
@@ -43,10 +49,40 @@ pub fn open_package(ctx: Context<'_>) {
     package::open(ctx);
 }
 
+/// Opens the `io` library.
+pub fn open_io(ctx: Context<'_>) {
+    io::open(ctx);
+}
+
+/// Opens the `os` library.
+pub fn open_os(ctx: Context<'_>) {
+    os::open(ctx);
+}
+
+/// Opens the `table` library.
+pub fn open_table(ctx: Context<'_>) {
+    table::open(ctx);
+}
+
+/// Opens the `math` library.
+pub fn open_math(ctx: Context<'_>) {
+    math::open(ctx);
+}
+
+/// Opens the `utf8` library.
+pub fn open_utf8(ctx: Context<'_>) {
+    utf8::open(ctx);
+}
+
 /// Opens every library Saturn provides.
 pub fn open_libs(ctx: Context<'_>) {
     open_base(ctx);
     open_package(ctx);
     open_coroutine(ctx);
     open_string(ctx);
+    open_table(ctx);
+    open_math(ctx);
+    open_utf8(ctx);
+    open_io(ctx);
+    open_os(ctx);
 }

@@ -657,9 +657,10 @@ pub fn push_number(buf: &mut Vec<u8>, n: Number) {
 ///
 /// Everything else is rounded exactly.
 fn round_digits(x: f64, count: usize) -> (String, i32) {
-    let (shortest, exponent) = split_scientific(&format!("{x:e}"));
+    let shortest = Shortest::of(x);
+    let (shortest, exponent) = (shortest.digits(), shortest.exponent);
     if shortest.len() <= count && count <= 15 && (x == 0.0 || x >= f64::MIN_POSITIVE) {
-        return (shortest, exponent);
+        return (shortest.to_string(), exponent);
     }
     if shortest.len() >= count + 2 {
         let (kept, dropped) = shortest.split_at(count);
@@ -691,6 +692,62 @@ fn round_up_digits(digits: &str, exponent: i32) -> (String, i32) {
     bytes.insert(0, b'1');
     bytes.pop();
     (String::from_utf8(bytes).unwrap_or_default(), exponent + 1)
+}
+
+/// The shortest decimal that reads back as a float (Rust's `{:e}`): its
+/// digits (17 at most) and the decimal exponent of the first one. It is
+/// needed for nearly every float printed, so it lives on the stack.
+struct Shortest {
+    text: [u8; 32],
+    digits_len: usize,
+    exponent: i32,
+}
+
+impl Shortest {
+    fn of(x: f64) -> Shortest {
+        let mut text = StackText::default();
+        let _ = write!(text, "{x:e}");
+        let written = &text.bytes[..text.len];
+        let (mantissa, exponent) = match written.iter().position(|&b| b == b'e') {
+            Some(e) => (&written[..e], &written[e + 1..]),
+            None => (written, &b"0"[..]),
+        };
+        let mut shortest = Shortest {
+            text: [0; 32],
+            digits_len: 0,
+            exponent: std::str::from_utf8(exponent)
+                .ok()
+                .and_then(|e| e.parse().ok())
+                .unwrap_or(0),
+        };
+        for &b in mantissa.iter().filter(|b| b.is_ascii_digit()) {
+            shortest.text[shortest.digits_len] = b;
+            shortest.digits_len += 1;
+        }
+        shortest
+    }
+
+    fn digits(&self) -> &str {
+        std::str::from_utf8(&self.text[..self.digits_len]).unwrap_or("0")
+    }
+}
+
+/// A small text written on the stack (what `{:e}` of a float writes fits:
+/// `-2.2250738585072014e-308` is 24 bytes).
+#[derive(Default)]
+struct StackText {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl std::fmt::Write for StackText {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        let room = self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        room.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
 }
 
 /// Splits Rust's `d.ddde-X` into the digits and the exponent.
@@ -769,6 +826,21 @@ pub struct FormatFlags {
 /// Formats a float like glibc's `printf` with conversion `conv` (one of
 /// `e E f F g G a A`), an optional precision and flags.
 pub fn format_float(n: f64, conv: u8, precision: Option<usize>, flags: FormatFlags) -> String {
+    let mut out = Vec::new();
+    push_formatted_float(&mut out, n, conv, precision, flags);
+    // Only ASCII was written.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Appends `n` formatted as [`format_float`] does (what `string.format`
+/// needs, without a string per conversion).
+pub fn push_formatted_float(
+    out: &mut Vec<u8>,
+    n: f64,
+    conv: u8,
+    precision: Option<usize>,
+    flags: FormatFlags,
+) {
     let upper = conv.is_ascii_uppercase();
     let sign = if n.is_sign_negative() {
         "-"
@@ -779,58 +851,63 @@ pub fn format_float(n: f64, conv: u8, precision: Option<usize>, flags: FormatFla
     } else {
         ""
     };
-    let mut prefix = String::from(sign);
-    let body = if !n.is_finite() {
-        let text = if n.is_nan() { "nan" } else { "inf" };
-        if upper {
-            text.to_ascii_uppercase()
-        } else {
-            text.to_string()
-        }
-    } else {
-        let x = n.abs();
-        let text = match conv.to_ascii_lowercase() {
-            b'e' => exp_format(x, precision.unwrap_or(6), flags.alternate),
-            b'f' => fixed_format(x, precision.unwrap_or(6), flags.alternate),
-            b'a' => {
-                prefix.push_str("0x");
-                hex_format(x, precision, flags.alternate)
-            }
-            _ => general_format(x, precision.unwrap_or(6), flags.alternate),
+    if !n.is_finite() {
+        let body = match (n.is_nan(), upper) {
+            (true, false) => "nan",
+            (true, true) => "NAN",
+            (false, false) => "inf",
+            (false, true) => "INF",
         };
-        if upper {
-            prefix.make_ascii_uppercase();
-            text.to_ascii_uppercase()
-        } else {
-            text
+        push_padded(out, sign, "", body, flags, false);
+        return;
+    }
+    let x = n.abs();
+    let mut radix = "";
+    let mut body = match conv.to_ascii_lowercase() {
+        b'e' => exp_format(x, precision.unwrap_or(6), flags.alternate),
+        b'f' => fixed_format(x, precision.unwrap_or(6), flags.alternate),
+        b'a' => {
+            radix = if upper { "0X" } else { "0x" };
+            hex_format(x, precision, flags.alternate)
         }
+        _ => general_format(x, precision.unwrap_or(6), flags.alternate),
     };
-    pad(prefix, body, flags, n.is_finite())
+    if upper {
+        body.make_ascii_uppercase();
+    }
+    push_padded(out, sign, radix, &body, flags, true);
 }
 
-/// Applies the field width: spaces on either side, or zeros after the sign
-/// and prefix (never for inf and nan).
-fn pad(prefix: String, body: String, flags: FormatFlags, zero_allowed: bool) -> String {
-    let len = prefix.len() + body.len();
-    if len >= flags.width {
-        return prefix + &body;
-    }
-    let fill = flags.width - len;
-    let mut out = String::with_capacity(flags.width);
+/// Appends the sign, the radix prefix and the body, padded to the field
+/// width: spaces on either side, or zeros after the prefixes (`0`, when
+/// `zero_allowed`: never for inf and nan).
+fn push_padded(
+    out: &mut Vec<u8>,
+    sign: &str,
+    radix: &str,
+    body: &str,
+    flags: FormatFlags,
+    zero_allowed: bool,
+) {
+    let fill = flags
+        .width
+        .saturating_sub(sign.len() + radix.len() + body.len());
     if flags.left {
-        out.push_str(&prefix);
-        out.push_str(&body);
-        out.extend(std::iter::repeat_n(' ', fill));
+        out.extend_from_slice(sign.as_bytes());
+        out.extend_from_slice(radix.as_bytes());
+        out.extend_from_slice(body.as_bytes());
+        out.resize(out.len() + fill, b' ');
     } else if flags.zero && zero_allowed {
-        out.push_str(&prefix);
-        out.extend(std::iter::repeat_n('0', fill));
-        out.push_str(&body);
+        out.extend_from_slice(sign.as_bytes());
+        out.extend_from_slice(radix.as_bytes());
+        out.resize(out.len() + fill, b'0');
+        out.extend_from_slice(body.as_bytes());
     } else {
-        out.extend(std::iter::repeat_n(' ', fill));
-        out.push_str(&prefix);
-        out.push_str(&body);
+        out.resize(out.len() + fill, b' ');
+        out.extend_from_slice(sign.as_bytes());
+        out.extend_from_slice(radix.as_bytes());
+        out.extend_from_slice(body.as_bytes());
     }
-    out
 }
 
 /// `%e` of a finite non-negative float: `d.ddde+XX`.
@@ -858,13 +935,19 @@ fn push_exponent(out: &mut String, exponent: i32) {
 fn fixed_format(x: f64, precision: usize, alternate: bool) -> String {
     let mut out = String::with_capacity(precision + 24);
     // The digits kept are those down to the `precision`-th decimal.
-    let (_, magnitude) = split_scientific(&format!("{x:e}"));
+    let magnitude = Shortest::of(x).exponent;
     let count = magnitude as i64 + 1 + precision as i64;
     if x == 0.0 || count < 1 {
         // Rounds to zero or to one unit of the last decimal: let Rust decide.
         out.push_str(&format!("{x:.precision$}"));
     } else {
-        let (digits, exponent) = round_digits(x, count as usize);
+        let (mut digits, mut exponent) = round_digits(x, count as usize);
+        if exponent < magnitude && count > 1 {
+            // The shortest digits are a power of ten that `x` lies just
+            // below (`10^38`): the exact digits start one place lower, so
+            // one digit fewer reaches the same decimal.
+            (digits, exponent) = round_digits(x, count as usize - 1);
+        }
         if exponent >= 0 {
             let int_len = exponent as usize + 1;
             let (int_part, fraction) = digits.split_at(int_len.min(digits.len()));
@@ -891,12 +974,33 @@ fn fixed_format(x: f64, precision: usize, alternate: bool) -> String {
 
 /// `%g` of a finite non-negative float: `%e` or `%f` depending on the
 /// exponent, trailing zeros removed unless `#`.
+///
+/// With `#`, glibc has a quirk this reproduces: when rounding carries `x`
+/// up to `10^p` (`%#g` of 999999.5), glibc has already chosen `%f`'s
+/// layout with no decimals, switches to `%e` and keeps no decimals:
+/// `1.e+06`, not `1.00000e+06`.
 fn general_format(x: f64, precision: usize, alternate: bool) -> String {
     let p = precision.max(1);
     let (digits, exponent) = round_digits(x, p);
     let mut out = String::new();
-    layout_general(&mut out, &digits, exponent, p, alternate);
+    if alternate && exponent as usize == p && carried_to_power_of_ten(x, p) {
+        layout_general(&mut out, "1", exponent, 1, true);
+    } else {
+        layout_general(&mut out, &digits, exponent, p, alternate);
+    }
     out
+}
+
+/// Whether `x`, which rounds to `10^p`, lies below it. Only `p <= 22`
+/// can carry: powers of ten are exact floats up to there, and beyond,
+/// an `x` with `p` integer digits is an integer, which rounding to `p`
+/// digits leaves alone.
+fn carried_to_power_of_ten(x: f64, p: usize) -> bool {
+    const POWERS: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    POWERS.get(p).is_some_and(|&power| x < power)
 }
 
 /// `%a` of a finite non-negative float, after the `0x` prefix: glibc's
@@ -1212,7 +1316,31 @@ mod tests {
         assert_eq!(fmt(0.5, "%.0g"), "0.5");
         assert_eq!(fmt(1e15, "%.14g"), "1e+15");
         assert_eq!(fmt(1e-10, "%.3e"), "1.000e-10");
+        // lua5.4: glibc's '#' quirk when rounding reaches 10^precision.
+        assert_eq!(fmt(999999.5, "%#g"), "1.e+06");
+        assert_eq!(fmt(999.95, "%#.3g"), "1.e+03");
+        assert_eq!(fmt(99.99, "%#.2g"), "1.e+02");
+        assert_eq!(fmt(9.9999, "%#.1g"), "1.e+01");
+        assert_eq!(fmt(9999995.0, "%#g"), "1.00000e+07");
+        assert_eq!(fmt(1e6, "%#g"), "1.00000e+06");
+        assert_eq!(fmt(9.9999, "%#.2g"), "10.");
+        assert_eq!(fmt(0.000099999, "%#.3g"), "0.000100");
+        assert_eq!(fmt(999999.5, "%g"), "1e+06");
         assert_eq!(fmt(1e200, "%e"), "1.000000e+200");
+    }
+
+    #[test]
+    fn fixed_format_of_floats_just_below_a_power_of_ten() {
+        // lua5.4 -e 'print(string.format("%.3f|%.0f|%.1f", 1e38, 1e23, 1e23))'
+        // The float nearest 1e38 is below it.
+        assert_eq!(
+            fmt(1e38, "%.3f"),
+            "99999999999999997748809823456034029568.000"
+        );
+        assert_eq!(fmt(1e23, "%.0f"), "99999999999999991611392");
+        assert_eq!(fmt(1e23, "%.1f"), "99999999999999991611392.0");
+        // Also below: 307 integer digits.
+        assert_eq!(fmt(-1e307, "%.2f").len(), 1 + 307 + 3);
     }
 
     #[test]

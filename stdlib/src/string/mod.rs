@@ -5,6 +5,10 @@
 //! - [`bytes`] holds `len`, `sub`, `byte`, `char`;
 //! - [`transform`] holds `upper`, `lower`, `reverse`, `rep`;
 //! - [`dump`] holds `dump` (binary chunks);
+//! - [`pattern`] holds the pattern matcher and `find`, `match`, `gmatch`,
+//!   `gsub`;
+//! - [`format`](mod@format) holds `format`; [`pack`] holds `pack`,
+//!   `packsize` and `unpack`;
 //! - [`arith`] holds the string metatable's arithmetic metamethods, which
 //!   give Lua 5.4 its string→number coercion in arithmetic (the VM itself
 //!   does not coerce).
@@ -15,6 +19,9 @@
 pub mod arith;
 pub mod bytes;
 pub mod dump;
+pub mod format;
+pub mod pack;
+pub mod pattern;
 pub mod positions;
 pub mod transform;
 
@@ -29,11 +36,19 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("byte", bytes::byte),
     ("char", bytes::char),
     ("dump", dump::dump),
+    ("find", pattern::find::find),
+    ("format", format::format),
+    ("gmatch", pattern::gmatch::gmatch),
+    ("gsub", pattern::gsub::gsub),
     ("len", bytes::len),
     ("lower", transform::lower),
+    ("match", pattern::find::match_),
+    ("pack", pack::pack),
+    ("packsize", pack::packsize),
     ("rep", transform::rep),
     ("reverse", transform::reverse),
     ("sub", bytes::sub),
+    ("unpack", pack::unpack),
     ("upper", transform::upper),
 ];
 

@@ -1,0 +1,17 @@
+-- math.randomseed returns the seeds it used
+print(math.randomseed(42))
+print(math.randomseed(1, 2))
+print(math.randomseed(-5, math.mininteger))
+print(math.randomseed(3.0))
+print(select("#", math.randomseed()))
+local a, b = math.randomseed()
+print(math.type(a), math.type(b))
+print(pcall(math.randomseed, 1.5))
+print(pcall(math.randomseed, "x"))
+print(pcall(math.randomseed, 1, 2.5))
+print(pcall(math.randomseed, nil))
+-- reseeding with the returned values reproduces the sequence
+local s1, s2 = math.randomseed()
+local first = math.random(0)
+math.randomseed(s1, s2)
+print(math.random(0) == first)

@@ -1,0 +1,12 @@
+-- table.unpack: errors
+print(pcall(table.unpack))
+print(pcall(table.unpack, nil))
+print(pcall(table.unpack, 42))
+print(pcall(table.unpack, nil, 1, 2))
+print(pcall(table.unpack, {}, 1, math.maxinteger))
+print(pcall(table.unpack, {}, math.mininteger, math.maxinteger))
+print(pcall(table.unpack, {}, 0, math.maxinteger))
+print(pcall(table.unpack, {}, 1, 1e8))
+print(pcall(table.unpack, {}, "x"))
+print(pcall(table.unpack, {}, 1, 2.5))
+print(pcall(function() return table.unpack({}, 1, 1e7) end))

@@ -1,0 +1,222 @@
+//! How the table functions reach the elements of their argument, with the
+//! semantics of PUC's `lua_geti`, `lua_seti` and `luaL_len`: `__index`,
+//! `__newindex` and `__len` are honoured, and a handler function is not
+//! called here but handed back to the caller, which asks the executor to
+//! call it (so a Lua handler may yield) and resumes in a continuation.
+//!
+//! A table without a metatable never needs a handler; the functions test
+//! for that first so the common case stays a raw array access.
+
+use saturn_vm::executor::{Action, Call, Continuation, Error};
+use saturn_vm::meta::{ChainError, MetaEvent, NewIndexStep, type_name_for_error, walk_new_index};
+use saturn_vm::number::{Number, float_to_int};
+use saturn_vm::state::Context;
+use saturn_vm::value::Value;
+
+use crate::args::type_error;
+use crate::lookup::{self, Lookup};
+
+/// What a table function needs its argument to support: reading
+/// (`__index`), writing (`__newindex`), its length (`__len`).
+#[derive(Clone, Copy)]
+pub struct Needs {
+    pub read: bool,
+    pub write: bool,
+    pub length: bool,
+}
+
+pub const READ_LENGTH: Needs = Needs {
+    read: true,
+    write: false,
+    length: true,
+};
+pub const READ_WRITE_LENGTH: Needs = Needs {
+    read: true,
+    write: true,
+    length: true,
+};
+pub const READ: Needs = Needs {
+    read: true,
+    write: false,
+    length: false,
+};
+pub const WRITE: Needs = Needs {
+    read: false,
+    write: true,
+    length: false,
+};
+
+/// Checks that argument `arg` is a table, or a value whose metatable has
+/// the metamethods for `needs` (PUC's `checktab`); "table expected"
+/// otherwise.
+pub fn check_table_like<'gc>(
+    ctx: Context<'gc>,
+    call: &Call<'gc, '_>,
+    arg: usize,
+    needs: Needs,
+) -> Result<(), Error<'gc>> {
+    let value = call.get(arg - 1);
+    if let Value::Table(_) = value {
+        return Ok(());
+    }
+    let has = |event: MetaEvent, mt: saturn_vm::table::Table<'gc>| {
+        !mt.get_str(ctx.mc, ctx.meta_name(event)).is_nil()
+    };
+    if let Some(mt) = ctx.metatable(value)
+        && (!needs.read || has(MetaEvent::Index, mt))
+        && (!needs.write || has(MetaEvent::NewIndex, mt))
+        && (!needs.length || has(MetaEvent::Len, mt))
+    {
+        return Ok(());
+    }
+    Err(type_error(ctx, call, arg, "table"))
+}
+
+/// Starts `object[index]` (`lua_geti`).
+#[inline]
+pub fn get<'gc>(
+    ctx: Context<'gc>,
+    object: Value<'gc>,
+    index: i64,
+) -> Result<Lookup<'gc>, Error<'gc>> {
+    if let Value::Table(t) = object {
+        let value = t.get_int(ctx.mc, index);
+        if !value.is_nil() || t.metatable().is_none() {
+            return Ok(Lookup::Found(value));
+        }
+    }
+    lookup::index(ctx, object, Value::Integer(index))
+}
+
+/// Where an assignment `object[index] = value` ends.
+pub enum Store<'gc> {
+    /// Stored without calling anything.
+    Done,
+    /// Call `handler(object, index, value)`.
+    CallHandler {
+        handler: Value<'gc>,
+        object: Value<'gc>,
+    },
+}
+
+/// Starts `object[index] = value` (`lua_seti`).
+#[inline]
+pub fn set<'gc>(
+    ctx: Context<'gc>,
+    object: Value<'gc>,
+    index: i64,
+    value: Value<'gc>,
+) -> Result<Store<'gc>, Error<'gc>> {
+    if let Value::Table(t) = object
+        && t.metatable().is_none()
+    {
+        t.set_int(ctx.mc, index, value);
+        return Ok(Store::Done);
+    }
+    match walk_new_index(ctx, object, Value::Integer(index)) {
+        Ok(NewIndexStep::Raw(t)) => {
+            t.set_int(ctx.mc, index, value);
+            Ok(Store::Done)
+        }
+        Ok(NewIndexStep::Call { handler, object }) => Ok(Store::CallHandler { handler, object }),
+        Err(ChainError::NotIndexable { object, .. }) => Err(Error::Value(ctx.str(&format!(
+            "attempt to index a {} value",
+            type_name_for_error(ctx, object)
+        )))),
+        Err(ChainError::TooLong) => Err(Error::Value(
+            ctx.str("'__newindex' chain too long; possible loop"),
+        )),
+    }
+}
+
+/// Where `#object` ends.
+pub enum Length<'gc> {
+    /// Known without calling anything.
+    Known(i64),
+    /// Call `handler(object, object)`; check its first result with
+    /// [`length_of`].
+    CallHandler(Value<'gc>),
+}
+
+/// Starts `#object` as `luaL_len` does: `__len` when present, the border
+/// of a table, the length of a string.
+pub fn length<'gc>(ctx: Context<'gc>, object: Value<'gc>) -> Result<Length<'gc>, Error<'gc>> {
+    if let Value::Table(t) = object {
+        let handler = match t.metatable() {
+            None => Value::Nil,
+            Some(mt) => saturn_vm::meta::event_in(ctx, mt, MetaEvent::Len),
+        };
+        return Ok(if handler.is_nil() {
+            Length::Known(t.length(ctx.mc))
+        } else {
+            Length::CallHandler(handler)
+        });
+    }
+    if let Value::String(s) = object {
+        return Ok(Length::Known(s.len() as i64));
+    }
+    let handler = saturn_vm::meta::metamethod(ctx, object, MetaEvent::Len);
+    if handler.is_nil() {
+        return Err(Error::Value(ctx.str(&format!(
+            "attempt to get length of a {} value",
+            type_name_for_error(ctx, object)
+        ))));
+    }
+    Ok(Length::CallHandler(handler))
+}
+
+/// The length a `__len` handler returned, which must be an integer (or
+/// convertible to one).
+pub fn length_of<'gc>(value: Value<'gc>) -> Result<i64, Error<'gc>> {
+    let integer = match crate::args::to_number(value) {
+        Some(Number::Int(i)) => Some(i),
+        Some(Number::Float(f)) => float_to_int(f),
+        None => None,
+    };
+    integer.ok_or_else(|| Error::runtime("object length is not an integer"))
+}
+
+/// Pushes `handler` and its arguments and asks the executor to call it;
+/// its results will start at the window length before this push.
+pub fn call_handler<'gc>(
+    call: &mut Call<'gc, '_>,
+    handler: Value<'gc>,
+    args: &[Value<'gc>],
+    then: Continuation,
+) -> Result<Action<'gc>, Error<'gc>> {
+    call.push(handler)?;
+    call.extend(args.iter().copied())?;
+    Ok(Action::Call {
+        nargs: args.len(),
+        then,
+    })
+}
+
+/// The first result of a handler whose results start at window slot
+/// `mark`; the window is cut back to `mark`.
+pub fn take_result<'gc>(call: &mut Call<'gc, '_>, mark: usize) -> Value<'gc> {
+    let value = call.get(mark);
+    call.truncate(mark);
+    value
+}
+
+/// Window slot `slot` as an integer (slots the table functions fill with
+/// their own integers).
+#[inline]
+pub fn int_slot(call: &Call<'_, '_>, slot: usize) -> i64 {
+    match call.get(slot) {
+        Value::Integer(i) => i,
+        _ => 0,
+    }
+}
+
+/// Packs a continuation state: a phase (which step a handler was called
+/// for, below 256) and the window length where the handler's results start.
+pub fn pack(phase: i64, mark: usize) -> i64 {
+    ((mark as i64) << 8) | phase
+}
+
+/// Splits a continuation state made by [`pack`].
+pub fn unpack(state: i64) -> (i64, usize) {
+    (state & 0xff, (state >> 8) as usize)
+}
