@@ -165,3 +165,51 @@ fn corpus_prototypes_round_trip() {
     }
     assert!(count > 100, "only {count} corpus files compiled");
 }
+
+#[test]
+fn the_stack_top_must_come_from_the_instruction_before() {
+    let proto = compile("local a, b = ... return a(b())");
+    let producer = proto
+        .code
+        .iter()
+        .position(|op| matches!(op, Op::Call { c: 0, .. }))
+        .expect("an open call");
+    // The compiled chunk loads.
+    assert!(undump(&dump(&proto, false), b"=c").is_ok());
+    // A test whose skip lands on the instruction reading the top.
+    let mut skipping = proto.clone();
+    skipping.code[producer - 1] = Op::Test { a: 0, k: false };
+    assert_eq!(
+        reason(&dump(&skipping, false)),
+        "c: bad binary format (bad instruction)"
+    );
+    // A consumer whose registers start above the producer's results.
+    let mut above = proto.clone();
+    if let Op::TailCall { a, .. } = &mut above.code[producer + 1] {
+        *a += 2;
+    }
+    assert_eq!(
+        reason(&dump(&above, false)),
+        "c: bad binary format (bad instruction)"
+    );
+}
+
+#[test]
+fn loop_preparations_jump_forward() {
+    let proto = compile("for i = 1, 3 do end for k in next, {} do end");
+    for (pc, op) in proto.code.iter().enumerate() {
+        let mut p = proto.clone();
+        p.code[pc] = match *op {
+            Op::ForPrep { a, .. } => Op::ForPrep {
+                a,
+                target: pc as u32,
+            },
+            Op::TForPrep { a, .. } => Op::TForPrep { a, target: 1 },
+            _ => continue,
+        };
+        assert_eq!(
+            reason(&dump(&p, false)),
+            "c: bad binary format (bad instruction)"
+        );
+    }
+}
