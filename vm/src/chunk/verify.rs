@@ -16,7 +16,8 @@
 //!   off the end of the code;
 //! - an instruction using the stack top (`B == 0` calls and returns, `N ==
 //!   0` list stores) directly follows one that sets it (`C == 0` calls and
-//!   varargs, tail calls), on registers that make the count non-negative;
+//!   varargs, tail calls), on registers that make the count non-negative,
+//!   and no jump or test skip lands on it;
 //! - loop preparations jump forward (the interpreter spends fuel only on
 //!   backward jumps and calls, so that the executor regains control);
 //! - a vararg function starts with its `VarArgPrep`, and nothing jumps back
