@@ -124,6 +124,19 @@ const SOURCES: &[&str] = &[
     repeat r[#r + 1] = false until #r > 5
     return pcall(error, {r})
     "#,
+    r#"
+    local co = coroutine.wrap(function(a, ...)
+      local t = {...}
+      for i = 1, #t do a = a .. coroutine.yield(t[i]) end
+      return a
+    end)
+    local parts = {co("x", 1, 2, 3)}
+    for i = 1, 3 do parts[#parts + 1] = co(i // 2 | 1 ~ i) end
+    local s = ("%d"):rep(2)
+    local cmp = 1 < 2.5 and "lt" or 3 >= 4 and "ge" or "no"
+    local bits = (7 & 3) | (1 << 62) ~ (-1 >> 60)
+    return s, cmp, bits, #parts, select(-1, ...), 2^0.5, -7 // 2, -7 % 3, 7.5 // 2
+    "#,
 ];
 
 /// xorshift64*: a small seeded generator (no crate needed).

@@ -8,7 +8,9 @@
 //! endless reader does not fill the stack. PUC parses as it reads and
 //! stops reading at the first error: the text read so far is checked for
 //! an error that no continuation could change (`compile::early_error`), at
-//! every piece while it is short, then each time its size doubles.
+//! every piece while it is short, then each time its size doubles. A binary
+//! chunk is checked on the same schedule, and loaded as soon as it is
+//! whole: PUC reads no further.
 
 use std::io::Read;
 use std::rc::Rc;
@@ -200,13 +202,18 @@ fn piece_read<'gc>(
             .sum();
         let before = total - piece_len;
         let check = total < CHECK_EVERY_PIECE || before.leading_zeros() != total.leading_zeros();
-        // A binary chunk is read whole before it is checked.
-        let binary = matches!(call.get(PIECES), Value::String(s) if s.as_bytes().first() == Some(&BINARY_SIGNATURE));
-        if check
-            && !binary
-            && let Some(error) = saturn_vm::compile::early_error(&text_read(call), &chunkname)
-        {
-            return load_result(ctx, call, Err(error.message));
+        if check {
+            let text = text_read(call);
+            if text.first() == Some(&BINARY_SIGNATURE) {
+                // PUC reads a binary chunk only as far as it needs.
+                if let Some(result) = saturn_vm::chunk::undump_prefix(&text, &chunkname) {
+                    let env = state.env_given.then(|| call.get(3));
+                    let result = result.map(|proto| ctx.load_proto(Rc::new(proto), env).into());
+                    return load_result(ctx, call, result);
+                }
+            } else if let Some(error) = saturn_vm::compile::early_error(&text, &chunkname) {
+                return load_result(ctx, call, Err(error.message));
+            }
         }
         return read_piece(
             call,

@@ -23,7 +23,7 @@ mod undump;
 mod verify;
 
 pub use dump::{dump, strip};
-pub use undump::undump;
+pub use undump::{undump, undump_prefix};
 
 /// `"\x1bLua"`: the first bytes of every binary chunk.
 pub const SIGNATURE: &[u8] = b"\x1bLua";

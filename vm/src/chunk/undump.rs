@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::encoding::{Malformed, Reader, get_instruction};
+use super::encoding::{Malformed, Reader, TRUNCATED, get_instruction};
 use super::*;
 use crate::bytecode::{Constant, LocalVar, Proto, UpvalDesc, VarKind};
 
@@ -12,13 +12,27 @@ use crate::bytecode::{Constant, LocalVar, Proto, UpvalDesc, VarKind};
 /// name without its `@`/`=` prefix, or `binary string` when the chunk name
 /// is the chunk itself.
 pub fn undump(bytes: &[u8], chunkname: &[u8]) -> Result<Proto, Vec<u8>> {
-    read_chunk(bytes).map_err(|Malformed(why)| {
-        let mut message = display_name(chunkname).to_vec();
-        message.extend_from_slice(b": bad binary format (");
-        message.extend_from_slice(why.as_bytes());
-        message.push(b')');
-        message
-    })
+    read_chunk(bytes).map_err(|why| message(chunkname, why))
+}
+
+/// Loads the start of a binary chunk being read piece by piece: `None`
+/// when `bytes` end before the chunk does (more may follow), else what
+/// [`undump`] gives (bytes after a whole chunk are never looked at, so the
+/// error or the function is final).
+pub fn undump_prefix(bytes: &[u8], chunkname: &[u8]) -> Option<Result<Proto, Vec<u8>>> {
+    match read_chunk(bytes) {
+        Err(TRUNCATED) => None,
+        result => Some(result.map_err(|why| message(chunkname, why))),
+    }
+}
+
+/// `name: bad binary format (why)`.
+fn message(chunkname: &[u8], Malformed(why): Malformed) -> Vec<u8> {
+    let mut message = display_name(chunkname).to_vec();
+    message.extend_from_slice(b": bad binary format (");
+    message.extend_from_slice(why.as_bytes());
+    message.push(b')');
+    message
 }
 
 /// The name PUC's `luaU_undump` uses in its messages.
