@@ -21,6 +21,9 @@ pub const SEARCHERS: [NativeFn; 4] = [search_preload, search_lua, search_c, sear
 
 /// Every occurrence of `pattern` in `s` replaced by `with` (`luaL_gsub`).
 fn replace_all(s: &[u8], pattern: &[u8], with: &[u8]) -> Vec<u8> {
+    if pattern.is_empty() {
+        return s.to_vec();
+    }
     let mut out = Vec::with_capacity(s.len());
     let mut rest = s;
     while let Some(at) = rest.windows(pattern.len()).position(|w| w == pattern) {
@@ -198,5 +201,6 @@ mod tests {
         assert_eq!(replace_all(b"---xX", b"---", b"XX"), b"XXxX");
         assert_eq!(replace_all(b"??", b"?", b"ab"), b"abab");
         assert_eq!(replace_all(b"", b"?", b"ab"), b"");
+        assert_eq!(replace_all(b"abc", b"", b"x"), b"abc");
     }
 }
