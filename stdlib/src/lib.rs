@@ -18,6 +18,7 @@ pub mod lookup;
 pub mod math;
 pub mod order;
 pub mod os;
+pub mod package;
 mod register;
 pub mod results;
 pub mod string;
@@ -42,6 +43,11 @@ pub fn open_coroutine(ctx: Context<'_>) {
 /// Opens the `string` library and the metatable of strings.
 pub fn open_string(ctx: Context<'_>) {
     string::open(ctx);
+}
+
+/// Opens the package library (`require`, `package`).
+pub fn open_package(ctx: Context<'_>) {
+    package::open(ctx);
 }
 
 /// Opens the `io` library.
@@ -72,6 +78,7 @@ pub fn open_utf8(ctx: Context<'_>) {
 /// Opens every library Saturn provides.
 pub fn open_libs(ctx: Context<'_>) {
     open_base(ctx);
+    open_package(ctx);
     open_coroutine(ctx);
     open_string(ctx);
     open_table(ctx);
