@@ -6,7 +6,8 @@
 //! does). Helpers shared by the libraries live beside them: [`args`]
 //! checks arguments with PUC's messages, [`results`] shapes what a native
 //! returns, [`tostring`] converts values to text honouring `__tostring` and
-//! `__name`, and [`lookup`] indexes values honouring `__index`.
+//! `__name`, [`lookup`] indexes values honouring `__index`, and [`order`]
+//! compares them as `<` does (calling `__lt` through the executor).
 #![forbid(unsafe_code)]
 
 pub mod args;
@@ -18,6 +19,7 @@ pub mod lookup;
 pub mod math;
 pub mod order;
 pub mod os;
+pub mod package;
 mod register;
 pub mod results;
 pub mod string;
@@ -49,6 +51,11 @@ pub fn open_debug(ctx: Context<'_>) {
     debug::open(ctx);
 }
 
+/// Opens the package library (`require`, `package`).
+pub fn open_package(ctx: Context<'_>) {
+    package::open(ctx);
+}
+
 /// Opens the `io` library.
 pub fn open_io(ctx: Context<'_>) {
     io::open(ctx);
@@ -77,6 +84,7 @@ pub fn open_utf8(ctx: Context<'_>) {
 /// Opens every library Saturn provides.
 pub fn open_libs(ctx: Context<'_>) {
     open_base(ctx);
+    open_package(ctx);
     open_coroutine(ctx);
     open_string(ctx);
     open_table(ctx);
