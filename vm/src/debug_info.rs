@@ -4,7 +4,6 @@
 //! `collectvalidlines`).
 
 use crate::bytecode::{Op, Proto};
-use crate::closure::Function;
 use crate::thread::{Frame, ThreadState};
 
 /// The index in `ts.frames` of stack level `level`, counting down from the
@@ -22,11 +21,6 @@ pub fn frame_at_level(ts: &ThreadState<'_>, top: usize, level: usize) -> Option<
         remaining -= 1;
     }
     None
-}
-
-/// The function running in frame `index`.
-pub fn frame_function<'gc>(ts: &ThreadState<'gc>, index: usize) -> Option<Function<'gc>> {
-    crate::traceback::frame_function(ts, index)
 }
 
 /// The instruction frame `index` is executing (Lua frames only).

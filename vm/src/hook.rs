@@ -100,6 +100,7 @@ pub struct HookState<'gc> {
     old_frame: usize,
     /// A Lua frame just entered whose call event is still due.
     fresh: usize,
+    /// The hook being run, if any.
     running: Option<Running>,
     /// The next instruction runs again after a `__close` call made by it:
     /// it was already traced.
