@@ -709,6 +709,10 @@ fn run_thread<'gc>(
             };
             return match exit {
                 Exit::OutOfFuel | Exit::Frame => after_return(ts),
+                Exit::OutOfFuelInLoop => {
+                    interp::clear_dead_registers(ts);
+                    after_return(ts)
+                }
                 Exit::Action(action) => Next::Action(action),
                 Exit::Error(e) => Next::Raise(e),
                 Exit::HandlerReturned(v) => handler_returned(ctx, thread, ts, v),

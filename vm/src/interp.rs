@@ -53,6 +53,10 @@ pub const MAX_FRAMES: usize = 200_000;
 pub(crate) enum Exit<'gc> {
     /// Fuel ran out; the top frame's `pc` is saved.
     OutOfFuel,
+    /// Fuel ran out at a backward jump: the top frame's `pc` (saved) is a
+    /// statement boundary, where only its active local variables are live
+    /// (see [`clear_dead_registers`]).
+    OutOfFuelInLoop,
     /// The top frame is not a Lua frame (or there is none).
     Frame,
     /// The native frame on top returned this action.
@@ -1177,6 +1181,33 @@ fn close_next<'gc, const HOOKED: bool>(
     ))
 }
 
+/// Forgets the values of the top Lua frame's registers above its active
+/// local variables, for a frame stopped at a backward jump (a statement
+/// boundary: no temporary is live there). PUC's collector does not see
+/// them either: it marks a running frame only up to the live top of the
+/// instruction that triggers it (`checkGC`), so a temporary left behind
+/// (say, an argument of a finished call) does not keep an object alive.
+/// Nothing is cleared for a function without local-variable information
+/// (stripped, or assembled by hand).
+pub(crate) fn clear_dead_registers(ts: &mut ThreadState<'_>) {
+    let Some(Frame::Lua(f)) = ts.frames.last() else {
+        return;
+    };
+    let proto = proto_of(f.closure);
+    if proto.lines.is_empty() || proto.locals.is_empty() {
+        return;
+    }
+    let pc = f.pc as u32;
+    let active = proto
+        .locals
+        .iter()
+        .take_while(|var| var.start_pc <= pc)
+        .filter(|var| pc < var.end_pc)
+        .count();
+    let live_end = (f.base + active).min(ts.stack.len());
+    ts.stack[live_end..].fill(Value::Nil);
+}
+
 /// Runs the Lua frame on top of `ts` (see the module docs). The `HOOKED`
 /// variant, run for a thread with debug hooks set, also reports hook
 /// events ([`crate::hook`]); the other one never looks at hooks.
@@ -1315,7 +1346,7 @@ pub(crate) fn run<'gc, const HOOKED: bool>(
                 *fuel -= 1;
                 if *fuel <= 0 {
                     save_pc!();
-                    return Exit::OutOfFuel;
+                    return Exit::OutOfFuelInLoop;
                 }
             }};
         }
