@@ -172,3 +172,21 @@ fn a_hook_error_carries_the_hook_position() {
         "{err}"
     );
 }
+
+#[test]
+fn a_finalizer_runs_while_a_loop_waits_for_it() {
+    // The object's last reference is a dead register (an argument of the
+    // finished `setmetatable` call); db.lua's finalizer test loops so.
+    check(
+        r#"
+        local name
+        setmetatable({}, {__gc = function()
+          local t = debug.getinfo(1, "n")
+          name = t.namewhat .. " " .. t.name
+        end})
+        repeat local a = {} until name
+        print(name)
+        "#,
+        "metamethod __gc\n",
+    );
+}
