@@ -49,6 +49,12 @@ use crate::value::Value;
 /// stack size; this bounds chains of native calls).
 pub const MAX_FRAMES: usize = 200_000;
 
+/// Frames past [`MAX_FRAMES`] that a message handler (and what it calls)
+/// may use to handle a stack overflow, as PUC grows a full stack by 200
+/// slots (`ERRORSTACKSIZE`) for its handler: a few dozen small frames.
+/// Overflowing this margin too is an "error in error handling".
+const ERROR_HANDLER_FRAMES: usize = 50;
+
 /// Why [`run`] returned.
 pub(crate) enum Exit<'gc> {
     /// Fuel ran out; the top frame's `pc` is saved.
@@ -297,6 +303,20 @@ fn call_error<'gc>(
 }
 
 /// Starts calling `stack[func]` with the `nargs` values above it.
+/// Whether a call past [`MAX_FRAMES`] may still be made because it is, or
+/// runs inside, a message handler called for the overflow (such a handler
+/// sits among the frames past the limit, so only those are searched).
+#[cold]
+fn within_error_handler_margin(ts: &ThreadState<'_>, ret: Ret) -> bool {
+    let handler_frame = |f: &Frame<'_>| match f {
+        Frame::Lua(f) => f.ret == Ret::Handler,
+        Frame::Native(f) => f.ret == Ret::Handler,
+        Frame::Unwind { .. } => false,
+    };
+    ts.frames.len() < MAX_FRAMES + ERROR_HANDLER_FRAMES
+        && (ret == Ret::Handler || ts.frames[MAX_FRAMES - 1..].iter().any(handler_frame))
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn precall<'gc>(
     ctx: Context<'gc>,
@@ -309,7 +329,7 @@ pub(crate) fn precall<'gc>(
     yieldable: bool,
 ) -> Result<Called<'gc>, Value<'gc>> {
     let function = resolve_callable(ctx, ts, func, &mut nargs)?;
-    if ts.frames.len() >= MAX_FRAMES {
+    if ts.frames.len() >= MAX_FRAMES && !within_error_handler_margin(ts, ret) {
         return Err(runtime_error(ctx, ts, "stack overflow"));
     }
     match function {
