@@ -185,6 +185,15 @@ pub struct GcStateInner<'gc> {
     /// Pause, step multiplier and step size (`collectgarbage`).
     #[collect(require_static)]
     pub params: GcParams,
+    /// The last cycle cleared a weak-value entry whose key is a string: the
+    /// key could only be marked, so a full collection runs one more cycle
+    /// to free it, as PUC frees such a key in the same cycle.
+    #[collect(require_static)]
+    pub string_keys_dropped: bool,
+    /// A `__gc` finalizer is running: the collector is not reentrant, so
+    /// `collectgarbage` fails (PUC's `GCSTPGC`).
+    #[collect(require_static)]
+    pub in_finalizer: bool,
 }
 
 /// The collector's bookkeeping, part of the state's root.
@@ -202,6 +211,8 @@ pub fn new_gc_state<'gc>(mc: &Mutation<'gc>) -> GcState<'gc> {
             request: None,
             step_finished: false,
             params: GcParams::DEFAULT,
+            string_keys_dropped: false,
+            in_finalizer: false,
         }),
     )
 }
@@ -274,7 +285,9 @@ pub fn finalize_pass<'gc>(fc: &Finalization<'gc>, state: GcState<'gc>) -> bool {
     }
     // 2. Weak values die before finalizers resurrect anything.
     for t in &live {
-        t.clear_dead_values(fc);
+        if t.clear_dead_values(fc) {
+            gc.string_keys_dropped = true;
+        }
     }
     // 3. Finalizers.
     let mut keep = Vec::with_capacity(gc.finalizable.len());

@@ -626,6 +626,9 @@ impl Lua {
     }
 
     fn call_finalizer(&mut self, object: &Stashed) {
+        let outer = self.enter(|ctx| {
+            std::mem::replace(&mut ctx.state.gc.borrow_mut(ctx.mc).in_finalizer, true)
+        });
         let result = self.call_as(
             true,
             |ctx| {
@@ -635,6 +638,7 @@ impl Lua {
             },
             |_, _| (),
         );
+        self.enter(|ctx| ctx.state.gc.borrow_mut(ctx.mc).in_finalizer = outer);
         if let Err(e) = result {
             // PUC's `luaE_warnerror`: only a string error is shown as is.
             let msg = if e.value_type == "string" {
@@ -868,7 +872,13 @@ impl Lua {
     /// since.
     pub fn gc_collect(&mut self) {
         self.finish_cycle_under_way();
+        self.enter(|ctx| ctx.state.gc.borrow_mut(ctx.mc).string_keys_dropped = false);
         self.full_cycle();
+        let again = self
+            .enter(|ctx| std::mem::take(&mut ctx.state.gc.borrow_mut(ctx.mc).string_keys_dropped));
+        if again {
+            self.full_cycle();
+        }
         self.reset_gc_threshold();
         self.run_finalizers();
     }
