@@ -22,3 +22,12 @@ print(st, type(obj), obj[1], flag[1])
 -- A handler that overflows again: error in error handling.
 local function deep(n) return deep(n + 1) + 1 end
 print(xpcall(deep, function(m) return deep(0) end, 0))
+
+-- Inside a handler for a stack overflow, overflowing again under pcall is
+-- caught as an error in error handling; the handler's result still stands.
+local function loop(x) return 1 + loop(x) end
+print(xpcall(loop, function(m)
+  local st, e = pcall(loop)
+  print("inner", st, e)
+  return 15
+end))

@@ -303,18 +303,30 @@ fn call_error<'gc>(
 }
 
 /// Starts calling `stack[func]` with the `nargs` values above it.
-/// Whether a call past [`MAX_FRAMES`] may still be made because it is, or
-/// runs inside, a message handler called for the overflow (such a handler
-/// sits among the frames past the limit, so only those are searched).
+/// The error of a call past [`MAX_FRAMES`], if it is one: none for a message
+/// handler called for the overflow, or a call it makes, while they stay
+/// within [`ERROR_HANDLER_FRAMES`]; past that margin, PUC's "error in error
+/// handling" (no position); otherwise "stack overflow". (Such a handler sits
+/// among the frames past the limit, so only those are searched.)
 #[cold]
-fn within_error_handler_margin(ts: &ThreadState<'_>, ret: Ret) -> bool {
+fn frame_limit_error<'gc>(
+    ctx: Context<'gc>,
+    ts: &ThreadState<'gc>,
+    ret: Ret,
+) -> Option<Value<'gc>> {
     let handler_frame = |f: &Frame<'_>| match f {
         Frame::Lua(f) => f.ret == Ret::Handler,
         Frame::Native(f) => f.ret == Ret::Handler,
         Frame::Unwind { .. } => false,
     };
-    ts.frames.len() < MAX_FRAMES + ERROR_HANDLER_FRAMES
-        && (ret == Ret::Handler || ts.frames[MAX_FRAMES - 1..].iter().any(handler_frame))
+    let in_handler = ret == Ret::Handler || ts.frames[MAX_FRAMES - 1..].iter().any(handler_frame);
+    if !in_handler {
+        Some(runtime_error(ctx, ts, "stack overflow"))
+    } else if ts.frames.len() >= MAX_FRAMES + ERROR_HANDLER_FRAMES {
+        Some(Value::String(ctx.intern(b"error in error handling")))
+    } else {
+        None
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -329,8 +341,10 @@ pub(crate) fn precall<'gc>(
     yieldable: bool,
 ) -> Result<Called<'gc>, Value<'gc>> {
     let function = resolve_callable(ctx, ts, func, &mut nargs)?;
-    if ts.frames.len() >= MAX_FRAMES && !within_error_handler_margin(ts, ret) {
-        return Err(runtime_error(ctx, ts, "stack overflow"));
+    if ts.frames.len() >= MAX_FRAMES
+        && let Some(error) = frame_limit_error(ctx, ts, ret)
+    {
+        return Err(error);
     }
     match function {
         Function::Lua(closure) => {

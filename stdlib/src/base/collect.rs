@@ -35,10 +35,14 @@ pub fn collectgarbage<'gc>(
     call: &mut Call<'gc, '_>,
 ) -> Result<Action<'gc>, Error<'gc>> {
     let option = OPTIONS[check_option(ctx, call, 1, Some("collect"), &OPTIONS)?];
-    if ctx.state.gc.borrow().in_finalizer {
-        // Inside a finalizer every option fails, as in PUC (`lua_gc` -1).
+    let gc = ctx.state.gc.borrow();
+    if gc.in_finalizer || gc.closing {
+        // Inside a finalizer or a closing state every option fails, as in
+        // PUC (`lua_gc` answers -1).
+        drop(gc);
         return return_one(call, Value::Nil);
     }
+    drop(gc);
     let result = match option {
         "stop" | "restart" => {
             ctx.state.gc.borrow_mut(ctx.mc).stopped = option == "stop";
