@@ -3,7 +3,10 @@
 //! outputs.
 //!
 //! Used by the differential corpus test (`tests/differential.rs`) and by the
-//! official-suite runner (`src/main.rs`, the `suite-runner` binary).
+//! official-suite runner (`src/main.rs`, the `suite-runner` binary), and the
+//! differential fuzzer ([`fuzz`], the `lua-fuzz` binary).
+
+pub mod fuzz;
 
 use std::ffi::OsString;
 use std::io::Read;
