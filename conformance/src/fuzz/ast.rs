@@ -136,7 +136,8 @@ pub struct Program {
 /// Helpers every program starts with. `out(...)` prints its arguments'
 /// count and values: strings through `%q`, NaN as `nan` whatever its sign,
 /// tables by their `name` field, functions by their type, never an
-/// address. `tostr` is `tostring` without addresses, `clip` bounds string
+/// address. `tostr` is `tostring` without addresses, `id` hides a
+/// constant from the compiler, `clip` bounds string
 /// growth, `dump` lists a table's number and string keys in sorted order.
 pub const PRELUDE: &str = r#"local function tag(x)
   local t = type(x)
@@ -172,6 +173,7 @@ local function tostr(x)
   elseif t == "function" or t == "thread" or t == "userdata" then return t end
   return tostring(x)
 end
+local function id(...) return ... end
 local function clip(x)
   if type(x) == "string" and #x > 64 then return string.sub(x, 1, 64) end
   return x

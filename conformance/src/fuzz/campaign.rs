@@ -54,6 +54,8 @@ pub struct Summary {
     pub last_seed: u64,
     pub version_differences: u64,
     pub reference_timeouts: u64,
+    /// Programs the reference itself rejected (a generator bug).
+    pub invalid_programs: u64,
     pub findings: Vec<Finding>,
     pub elapsed: Duration,
 }
@@ -63,7 +65,7 @@ impl Summary {
     pub fn report(&self) -> String {
         let repeats: usize = self.findings.iter().map(|f| f.repeats.len()).sum();
         let mut s = format!(
-            "{} programs (seeds {}..={}) in {:.1} s: {} distinct differences ({} more programs showing one of them), {} version differences skipped, {} reference timeouts\n",
+            "{} programs (seeds {}..={}) in {:.1} s: {} distinct differences ({} more programs showing one of them), {} version differences skipped, {} reference timeouts, {} programs the reference rejected\n",
             self.programs,
             self.first_seed,
             self.last_seed,
@@ -72,6 +74,7 @@ impl Summary {
             repeats,
             self.version_differences,
             self.reference_timeouts,
+            self.invalid_programs,
         );
         for f in &self.findings {
             let body = f.reproducer.strip_prefix(PRELUDE).unwrap_or(&f.reproducer);
@@ -127,6 +130,7 @@ pub fn run(settings: &Settings, seeds: std::ops::Range<u64>) -> Summary {
         last_seed: shared.last_seed,
         version_differences: shared.version_differences,
         reference_timeouts: shared.reference_timeouts,
+        invalid_programs: shared.invalid_programs,
         findings,
         elapsed: start.elapsed(),
     }
@@ -138,6 +142,7 @@ struct Shared {
     last_seed: u64,
     version_differences: u64,
     reference_timeouts: u64,
+    invalid_programs: u64,
     findings: HashMap<String, Finding>,
 }
 
@@ -152,6 +157,10 @@ fn check_seed(settings: &Settings, dir: &Path, seed: u64, state: &Mutex<Shared>)
         Verdict::Same => return,
         Verdict::ReferenceTimeout => {
             shared.reference_timeouts += 1;
+            return;
+        }
+        Verdict::InvalidProgram => {
+            shared.invalid_programs += 1;
             return;
         }
         Verdict::VersionDifference => {

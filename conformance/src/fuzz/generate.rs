@@ -134,6 +134,16 @@ fn returning(params: &[&str], text: &str) -> Expr {
     function(params, false, vec![Stmt::Return(vec![lit(text)])])
 }
 
+/// True when the compiler may fold `e` to a number constant.
+fn is_numeric_constant(e: &Expr) -> bool {
+    match e {
+        Expr::Lit(s) => s.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '('),
+        Expr::Unary(_, x) | Expr::Paren(x) => is_numeric_constant(x),
+        Expr::Binary(_, a, b) => is_numeric_constant(a) && is_numeric_constant(b),
+        _ => false,
+    }
+}
+
 const ARITH: &[&str] = &["+", "-", "*", "/", "//", "%", "^"];
 const BITWISE: &[&str] = &["&", "|", "~", "<<", ">>"];
 const COMPARE: &[&str] = &["==", "~=", "<", "<=", ">", ">="];
@@ -425,8 +435,12 @@ impl Generator {
             4..=5 => lit(self.rng.pick(&[r#""x""#, r#""y""#, r#""n""#, r#""name""#])),
             6 => lit(self
                 .rng
-                .pick(&["1.0", "2^53", "-0.0", "0/0", "nil", "true"])),
-            _ => self.expr(1),
+                .pick(&["1.0", "(2^53)", "-0.0", "(0/0)", "nil", "true"])),
+            _ => match self.expr(1) {
+                // Lua 5.4.4 miscompiles `t[a ~= b] = v` (fixed in 5.4.8).
+                e @ Expr::Binary(op, ..) if COMPARE.contains(&op) => call("id", vec![e]),
+                e => e,
+            },
         }
     }
 
@@ -583,9 +597,16 @@ impl Generator {
                 Stmt::Call(call("table.insert", vec![t, pos, v]))
             }
             2 => {
-                let mut args = vec![t];
+                // Positions stay within `1..=#t + 1`: 5.4.4 and 5.4.8 number
+                // the argument differently in the out-of-bounds message.
+                let mut args = vec![t.clone()];
                 if self.rng.chance(50) {
-                    args.push(self.small_int());
+                    let len = Expr::Unary("#", Box::new(t));
+                    args.push(if self.rng.chance(50) {
+                        len
+                    } else {
+                        Expr::Binary("+", Box::new(len), Box::new(lit("1")))
+                    });
                 }
                 out(vec![call("table.remove", args)])
             }
@@ -964,6 +985,13 @@ impl Generator {
             self.number_expr()
         } else {
             self.expr(depth)
+        };
+        // Lua 5.4.4 reports `x // 0` and `x % 0` with a constant divisor
+        // at the wrong line (fixed in 5.4.8): hide constants behind a call.
+        let b = if matches!(op, "//" | "%") && is_numeric_constant(&b) {
+            call("id", vec![b])
+        } else {
+            b
         };
         Expr::Binary(op, Box::new(a), Box::new(b))
     }

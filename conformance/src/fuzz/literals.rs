@@ -40,6 +40,7 @@ pub const INTEGERS: &[&str] = &[
 ];
 
 /// Floats, including the signed zero, subnormals, huge values and NaN.
+/// Computed ones are parenthesised so they stay atomic inside operations.
 pub const FLOATS: &[&str] = &[
     "0.0",
     "-0.0",
@@ -57,15 +58,15 @@ pub const FLOATS: &[&str] = &[
     "5e-324",
     "1e-7",
     "123456789012.25",
-    "2^53",
-    "2^63",
-    "-2^63",
-    "2^64",
-    "1/0",
-    "-1/0",
-    "0/0",
+    "(2^53)",
+    "(2^63)",
+    "(-2^63)",
+    "(2^64)",
+    "(1/0)",
+    "(-1/0)",
+    "(0/0)",
     "math.huge",
-    "-math.huge",
+    "(-math.huge)",
     "math.pi",
     "0x1p4",
     "0x.8",

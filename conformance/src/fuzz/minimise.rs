@@ -131,10 +131,11 @@ impl Editor {
         }
     }
 
-    fn list(&mut self, exprs: &mut Vec<Expr>) {
+    /// Edits of a list of expressions that must keep at least `min` items.
+    fn list(&mut self, exprs: &mut Vec<Expr>, min: usize) {
         let mut i = 0;
         while i < exprs.len() && !self.done() {
-            if self.hit() {
+            if exprs.len() > min && self.hit() {
                 exprs.remove(i);
                 return;
             }
@@ -145,12 +146,12 @@ impl Editor {
 
     fn stmt(&mut self, stmt: &mut Stmt) {
         match stmt {
-            Stmt::Local { values, .. } => self.list(values),
+            Stmt::Local { values, .. } => self.list(values, 0),
             Stmt::Assign { targets, values } => {
                 for t in targets.iter_mut() {
                     self.expr_children(t);
                 }
-                self.list(values);
+                self.list(values, 1);
             }
             Stmt::Call(e) => self.expr_children(e),
             Stmt::If { arms, otherwise } => {
@@ -190,13 +191,13 @@ impl Editor {
                             self.expr(s);
                         }
                     }
-                    LoopKind::Generic { exprs, .. } => self.list(exprs),
+                    LoopKind::Generic { exprs, .. } => self.list(exprs, 1),
                 }
                 self.block(body);
             }
             Stmt::Do(body) => self.block(body),
             Stmt::LocalFunction { func, .. } => self.block(&mut func.body),
-            Stmt::Return(values) => self.list(values),
+            Stmt::Return(values) => self.list(values, 0),
             Stmt::Break | Stmt::Goto(_) => {}
         }
     }
@@ -234,11 +235,11 @@ impl Editor {
             }
             Expr::Call(f, args) => {
                 self.expr_children(f);
-                self.list(args);
+                self.list(args, 0);
             }
             Expr::Method(obj, _, args) => {
                 self.expr(obj);
-                self.list(args);
+                self.list(args, 0);
             }
             Expr::Table(fields) => {
                 let mut i = 0;

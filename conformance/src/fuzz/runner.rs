@@ -82,6 +82,9 @@ pub enum Verdict {
     Same,
     /// The reference itself timed out: nothing to compare.
     ReferenceTimeout,
+    /// Saturn behaved as the reference, but the reference did not exit
+    /// with status 0: the generator produced an invalid program.
+    InvalidProgram,
     /// Saturn and the reference differ, but the second reference agrees
     /// with Saturn: a 5.4.4-vs-newer difference, not a Saturn bug.
     VersionDifference,
@@ -151,6 +154,8 @@ impl Interpreters {
             Kind::Hang
         } else if saturn.stdout != reference.stdout || saturn.ending != reference.ending {
             Kind::Mismatch
+        } else if reference.ending != Ending::Exit(0) {
+            return Verdict::InvalidProgram;
         } else {
             return Verdict::Same;
         };
