@@ -419,6 +419,18 @@ fn render_prefix(out: &mut String, e: &Expr) {
     }
 }
 
+/// `[key]`, spaced when the key is a long string (`t[ [[s]] ]`, since
+/// `t[[[s]]]` would open a long string at the first bracket).
+fn render_key(out: &mut String, key: &Expr) {
+    let mut text = String::new();
+    render_expr(&mut text, key);
+    if text.starts_with('[') {
+        let _ = write!(out, "[ {text} ]");
+    } else {
+        let _ = write!(out, "[{text}]");
+    }
+}
+
 /// Renders an expression on one line (function bodies are rendered at
 /// depth 0 inside expressions; indentation there is cosmetic).
 pub fn render_expr(out: &mut String, e: &Expr) {
@@ -451,9 +463,7 @@ pub fn render_expr(out: &mut String, e: &Expr) {
         }
         Expr::Index(obj, key) => {
             render_prefix(out, obj);
-            out.push('[');
-            render_expr(out, key);
-            out.push(']');
+            render_key(out, key);
         }
         Expr::Field(obj, name) => {
             render_prefix(out, obj);
@@ -472,9 +482,8 @@ pub fn render_expr(out: &mut String, e: &Expr) {
                         render_expr(out, v);
                     }
                     TableField::Keyed(k, v) => {
-                        out.push('[');
-                        render_expr(out, k);
-                        out.push_str("] = ");
+                        render_key(out, k);
+                        out.push_str(" = ");
                         render_expr(out, v);
                     }
                 }

@@ -336,6 +336,9 @@ impl Generator {
             83..=85 if nested => Stmt::Do(self.block(nesting - 1)),
             86..=88 if nested => self.coroutine_statement(nesting - 1),
             89..=91 => self.method_definition(),
+            92..=93 if nested => self.closures_statement(),
+            94..=95 if nested => self.coroutine_object_statement(),
+            96..=97 => self.load_statement(),
             _ => self.print_statement(),
         }
     }
@@ -471,12 +474,17 @@ impl Generator {
             1 => LoopKind::Repeat(self.expr(depth)),
             2..=4 => {
                 let var = self.fresh("i");
-                let start = self.number_expr();
-                let stop = self.number_expr();
-                let step = if self.rng.chance(60) {
-                    Some(self.number_expr())
+                let (start, stop, step) = if self.rng.chance(30) {
+                    self.edge_for_bounds()
                 } else {
-                    None
+                    let start = self.number_expr();
+                    let stop = self.number_expr();
+                    let step = if self.rng.chance(60) {
+                        Some(self.number_expr())
+                    } else {
+                        None
+                    };
+                    (start, stop, step)
                 };
                 self.declare(&var, Kind::Value);
                 LoopKind::Numeric {
@@ -500,6 +508,26 @@ impl Generator {
         }
     }
 
+    /// Bounds of a numeric `for` at the edges: next to the integer limits
+    /// (where a naive loop overflows), float steps, mixed integer/float.
+    fn edge_for_bounds(&mut self) -> (Expr, Expr, Option<Expr>) {
+        let k = self.rng.range(0, 3);
+        let (start, stop, step) = match self.rng.below(6) {
+            0 => (format!("math.maxinteger - {k}"), "math.maxinteger".to_string(), "1"),
+            1 => (format!("math.mininteger + {k}"), "math.mininteger".to_string(), "-1"),
+            2 => ("1".to_string(), "2".to_string(), "0.25"),
+            3 => ("0.1".to_string(), "0.6".to_string(), "0.1"),
+            4 => ("3".to_string(), "1.5".to_string(), "-0.5"),
+            _ => (
+                "1".to_string(),
+                "math.maxinteger".to_string(),
+                "math.maxinteger // 2",
+            ),
+        };
+        let step = if self.rng.chance(80) { Some(lit(step)) } else { None };
+        (lit(start), lit(stop), step)
+    }
+
     fn generic_for_head(&mut self) -> LoopKind {
         let k = self.fresh("k");
         let v = self.fresh("v");
@@ -507,6 +535,10 @@ impl Generator {
             0 | 1 => {
                 let t = self.table_expr();
                 vec![call("ipairs", vec![t])]
+            }
+            2 if self.rng.chance(30) => {
+                let s = self.string_expr();
+                vec![call("utf8.codes", vec![s])]
             }
             2 => {
                 let s = self.string_expr();
@@ -686,15 +718,119 @@ impl Generator {
         Stmt::Do(block)
     }
 
+    /// Closures made in a loop capture a fresh variable per iteration, and
+    /// closures made together share their upvalues.
+    fn closures_statement(&mut self) -> Stmt {
+        let stop = self.rng.range(0, 4);
+        let delta = self.expr(2);
+        let text = format!(
+            r#"local fs = {{}}
+  for i = 1, {stop} do
+    local j = i * 10
+    fs[#fs + 1] = function(d) j = j + (d or 1) return i, j end
+    fs[#fs + 1] = function() return j end
+  end
+  local function call(k, ...) local f = fs[k] if f then return f(...) end return "none" end
+  out(#fs, call(1), call(1, 5), call(2), call(3), call(#fs - 1), call(#fs))"#
+        );
+        let d = self.fresh("d");
+        Stmt::Do(vec![
+            Stmt::Local {
+                names: vec![(d.clone(), None)],
+                values: vec![delta],
+            },
+            Stmt::Call(Expr::Lit(text)),
+            out(vec![Expr::Lit(format!(
+                "pcall(function() local fs2 = {{}} for i = 1, 2 do fs2[i] = function(x) return i + x end end return fs2[1]({d}), fs2[2]({d}) end)"
+            ))]),
+        ])
+    }
+
+    /// A coroutine driven by `coroutine.resume`, yielding from inside a
+    /// `pcall`, inspected with `status`/`isyieldable`, and closed.
+    fn coroutine_object_statement(&mut self) -> Stmt {
+        let a = self.expr(2);
+        let b = self.expr(2);
+        let c = self.expr(2);
+        let close_early = self.rng.chance(40);
+        let mut text = format!(
+            r#"local co = coroutine.create(function(x, ...)
+    out("in", coroutine.isyieldable(), select('#', ...))
+    local ok, y = pcall(function() return coroutine.yield(x) end)
+    out("after", ok, y)
+    local z <close> = setmetatable({{name = "z"}}, {{__close = function(o, e) out("close z", tag(e)) end}})
+    local w = coroutine.yield(y)
+    return w, x
+  end)
+  out(coroutine.status(co), coroutine.resume(co, {a_}, {b_}))
+  out(coroutine.status(co), coroutine.resume(co, {c_}))"#,
+            a_ = "a_arg",
+            b_ = "b_arg",
+            c_ = "c_arg"
+        );
+        if close_early {
+            text.push_str("
+  out(coroutine.close(co), coroutine.status(co))");
+        } else {
+            text.push_str("
+  out(coroutine.resume(co, 3))");
+        }
+        text.push_str(
+            "
+  out(coroutine.status(co), coroutine.resume(co))
+  out(coroutine.isyieldable(), coroutine.close(co))",
+        );
+        Stmt::Do(vec![
+            Stmt::Local {
+                names: vec![
+                    ("a_arg".into(), None),
+                    ("b_arg".into(), None),
+                    ("c_arg".into(), None),
+                ],
+                values: vec![a, b, c],
+            },
+            Stmt::Call(Expr::Lit(text)),
+        ])
+    }
+
+    /// `load` of a generated expression, sometimes damaged, so the lexer's
+    /// and parser's error messages are compared too.
+    fn load_statement(&mut self) -> Stmt {
+        let e = self.expr(2);
+        let mut text = String::from("return ");
+        super::ast::render_expr(&mut text, &e);
+        let mut bytes = text.into_bytes();
+        match self.rng.below(4) {
+            0 if bytes.len() > 8 => {
+                let cut = 7 + self.rng.below(bytes.len() - 7);
+                bytes.truncate(cut);
+            }
+            1 => {
+                let at = self.rng.below(bytes.len() + 1);
+                let junk = self.rng.pick(&[")", "(", "..", "=", "end", "\"", "[[", "0x", "~=", "::"]);
+                bytes.splice(at..at, junk.bytes());
+            }
+            _ => {}
+        }
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        if text.contains("]==]") || text.contains('\n') {
+            return self.print_statement();
+        }
+        let chunk = format!("load([==[{text}]==], \"=gen\")");
+        out(vec![Expr::Lit(format!(
+            "pcall(function() local f, err = {chunk} if not f then return err end return f() end)"
+        ))])
+    }
+
     /// `o1.m = function(self, x) ... end`: redefines a method of the object.
     fn method_definition(&mut self) -> Stmt {
         let Some(obj) = self.pick_var(|k| k == Kind::Object) else {
             return self.print_statement();
         };
         let m = self.rng.pick(&["get", "add"]).to_string();
-        self.in_method = true;
+        let outer = std::mem::replace(&mut self.in_method, true);
         let f = self.closure(&["self", "x"], true, 1, true);
-        self.in_method = false;
+        self.in_method = outer;
         Stmt::Assign {
             targets: vec![Expr::Field(Box::new(name(&obj.name)), m)],
             values: vec![f],
@@ -869,7 +1005,7 @@ impl Generator {
         if self.rng.chance(5) {
             // Not UTF-8: kept out of `literal` because Saturn's error
             // messages cannot quote such a constant byte for byte yet.
-            lit(r#""\255\128""#)
+            lit(self.rng.pick(&[r#""\255\128""#, r#""\u{7FFFFFFF}""#]))
         } else if self.rng.chance(70) {
             lit(self.rng.pick(STRINGS))
         } else {

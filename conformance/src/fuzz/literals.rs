@@ -75,6 +75,11 @@ pub const FLOATS: &[&str] = &[
     "-255.75",
     "9007199254740993.0",
     "3.14159e2",
+    ".5",
+    "5.",
+    "0x.1",
+    "1E2",
+    "0X1P-2",
 ];
 
 /// Strings: numeric and almost-numeric text, bytes outside ASCII, patterns.
@@ -108,6 +113,8 @@ pub const STRINGS: &[&str] = &[
     r#""%d%%""#,
     r#"" ""#,
     r#""\n\t""#,
+    r#""\x41\66\z   C""#,
+    "[[long\nstring]]",
 ];
 
 /// Patterns for `string.find`/`match`/`gsub`/`gmatch` (some invalid on purpose).
