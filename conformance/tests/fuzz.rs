@@ -68,6 +68,10 @@ fn fuzz_slice_matches_reference() {
             summary.invalid_programs, 0,
             "the generator produced programs {REFERENCE} rejects"
         );
+        assert_eq!(
+            summary.nondeterministic, 0,
+            "the generator produced programs whose output varies between runs"
+        );
         assert!(summary.programs >= seeds().end - seeds().start);
     }
 }

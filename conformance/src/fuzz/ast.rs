@@ -138,7 +138,8 @@ pub struct Program {
 /// tables by their `name` field, functions by their type, never an
 /// address. `tostr` is `tostring` without addresses, `id` hides a
 /// constant from the compiler, `clip` bounds string
-/// growth, `dump` lists a table's number and string keys in sorted order.
+/// growth, `dump` lists a table's number and string keys in sorted order,
+/// `snapshot` copies a table for a traversal whose body may modify it.
 pub const PRELUDE: &str = r#"local function tag(x)
   local t = type(x)
   if t == "number" then
@@ -177,6 +178,11 @@ local function id(...) return ... end
 local function clip(x)
   if type(x) == "string" and #x > 64 then return string.sub(x, 1, 64) end
   return x
+end
+local function snapshot(t)
+  local c = {}
+  for k, v in pairs(t) do c[k] = v end
+  return c
 end
 local function dump(t)
   if type(t) ~= "table" then return tag(t) end

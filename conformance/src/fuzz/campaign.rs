@@ -56,6 +56,9 @@ pub struct Summary {
     pub reference_timeouts: u64,
     /// Programs the reference itself rejected (a generator bug).
     pub invalid_programs: u64,
+    /// Programs whose reference output changed between two runs (a
+    /// generator bug: hash order, addresses).
+    pub nondeterministic: u64,
     pub findings: Vec<Finding>,
     pub elapsed: Duration,
 }
@@ -65,7 +68,7 @@ impl Summary {
     pub fn report(&self) -> String {
         let repeats: usize = self.findings.iter().map(|f| f.repeats.len()).sum();
         let mut s = format!(
-            "{} programs (seeds {}..={}) in {:.1} s: {} distinct differences ({} more programs showing one of them), {} version differences skipped, {} reference timeouts, {} programs the reference rejected\n",
+            "{} programs (seeds {}..={}) in {:.1} s: {} distinct differences ({} more programs showing one of them), {} version differences skipped, {} reference timeouts, {} programs the reference rejected, {} nondeterministic programs\n",
             self.programs,
             self.first_seed,
             self.last_seed,
@@ -75,6 +78,7 @@ impl Summary {
             self.version_differences,
             self.reference_timeouts,
             self.invalid_programs,
+            self.nondeterministic,
         );
         for f in &self.findings {
             let body = f.reproducer.strip_prefix(PRELUDE).unwrap_or(&f.reproducer);
@@ -131,6 +135,7 @@ pub fn run(settings: &Settings, seeds: std::ops::Range<u64>) -> Summary {
         version_differences: shared.version_differences,
         reference_timeouts: shared.reference_timeouts,
         invalid_programs: shared.invalid_programs,
+        nondeterministic: shared.nondeterministic,
         findings,
         elapsed: start.elapsed(),
     }
@@ -143,6 +148,7 @@ struct Shared {
     version_differences: u64,
     reference_timeouts: u64,
     invalid_programs: u64,
+    nondeterministic: u64,
     findings: HashMap<String, Finding>,
 }
 
@@ -157,6 +163,10 @@ fn check_seed(settings: &Settings, dir: &Path, seed: u64, state: &Mutex<Shared>)
         Verdict::Same => return,
         Verdict::ReferenceTimeout => {
             shared.reference_timeouts += 1;
+            return;
+        }
+        Verdict::Nondeterministic => {
+            shared.nondeterministic += 1;
             return;
         }
         Verdict::InvalidProgram => {

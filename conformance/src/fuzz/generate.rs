@@ -513,8 +513,16 @@ impl Generator {
     fn edge_for_bounds(&mut self) -> (Expr, Expr, Option<Expr>) {
         let k = self.rng.range(0, 3);
         let (start, stop, step) = match self.rng.below(6) {
-            0 => (format!("math.maxinteger - {k}"), "math.maxinteger".to_string(), "1"),
-            1 => (format!("math.mininteger + {k}"), "math.mininteger".to_string(), "-1"),
+            0 => (
+                format!("math.maxinteger - {k}"),
+                "math.maxinteger".to_string(),
+                "1",
+            ),
+            1 => (
+                format!("math.mininteger + {k}"),
+                "math.mininteger".to_string(),
+                "-1",
+            ),
             2 => ("1".to_string(), "2".to_string(), "0.25"),
             3 => ("0.1".to_string(), "0.6".to_string(), "0.1"),
             4 => ("3".to_string(), "1.5".to_string(), "-0.5"),
@@ -524,7 +532,11 @@ impl Generator {
                 "math.maxinteger // 2",
             ),
         };
-        let step = if self.rng.chance(80) { Some(lit(step)) } else { None };
+        let step = if self.rng.chance(80) {
+            Some(lit(step))
+        } else {
+            None
+        };
         (lit(start), lit(stop), step)
     }
 
@@ -555,9 +567,10 @@ impl Generator {
                 ]
             }
             _ => {
-                // `next` over a table: order is unspecified, so only count.
+                // `next` over a table: order is unspecified, so only count;
+                // over a copy, since the body may add keys to the table.
                 let t = self.table_expr();
-                vec![lit("next"), t]
+                vec![lit("next"), call("snapshot", vec![t])]
             }
         };
         let names = if matches!(&exprs[0], Expr::Lit(s) if s == "next") {
@@ -769,11 +782,15 @@ impl Generator {
             c_ = "c_arg"
         );
         if close_early {
-            text.push_str("
-  out(coroutine.close(co), coroutine.status(co))");
+            text.push_str(
+                "
+  out(coroutine.close(co), coroutine.status(co))",
+            );
         } else {
-            text.push_str("
-  out(coroutine.resume(co, 3))");
+            text.push_str(
+                "
+  out(coroutine.resume(co, 3))",
+            );
         }
         text.push_str(
             "
@@ -807,7 +824,9 @@ impl Generator {
             }
             1 => {
                 let at = self.rng.below(bytes.len() + 1);
-                let junk = self.rng.pick(&[")", "(", "..", "=", "end", "\"", "[[", "0x", "~=", "::"]);
+                let junk = self
+                    .rng
+                    .pick(&[")", "(", "..", "=", "end", "\"", "[[", "0x", "~=", "::"]);
                 bytes.splice(at..at, junk.bytes());
             }
             _ => {}

@@ -82,6 +82,9 @@ pub enum Verdict {
     Same,
     /// The reference itself timed out: nothing to compare.
     ReferenceTimeout,
+    /// The reference printed something else when run again: the program
+    /// depends on hash order, addresses or time (a generator bug).
+    Nondeterministic,
     /// Saturn behaved as the reference, but the reference did not exit
     /// with status 0: the generator produced an invalid program.
     InvalidProgram,
@@ -144,7 +147,8 @@ impl Interpreters {
                 Verdict::Same
             };
         };
-        let reference = run_one(reference, dir, file, self.timeout);
+        let reference_path = reference;
+        let reference = run_one(reference_path, dir, file, self.timeout);
         if reference.ending == Ending::Timeout {
             return Verdict::ReferenceTimeout;
         }
@@ -160,6 +164,10 @@ impl Interpreters {
             return Verdict::Same;
         };
         if kind == Kind::Mismatch {
+            let again = run_one(reference_path, dir, file, self.timeout);
+            if again.stdout != reference.stdout || again.ending != reference.ending {
+                return Verdict::Nondeterministic;
+            }
             if let Some(second) = &self.second_reference {
                 let newer = run_one(second, dir, file, self.timeout);
                 if newer.stdout == saturn.stdout && newer.ending == saturn.ending {
