@@ -104,14 +104,14 @@ fn parse_args() -> Result<Options, String> {
             other => return Err(format!("unknown argument '{other}'\n{USAGE}")),
         }
     }
-    if let Some(r) = &reference {
-        if !program_available(&r.to_string_lossy()) {
-            eprintln!(
-                "lua-fuzz: reference {} not found: only checking that saturn never crashes",
-                r.display()
-            );
-            reference = None;
-        }
+    if let Some(r) = &reference
+        && !program_available(&r.to_string_lossy())
+    {
+        eprintln!(
+            "lua-fuzz: reference {} not found: only checking that saturn never crashes",
+            r.display()
+        );
+        reference = None;
     }
     let end = end.unwrap_or(if duration.is_some() {
         u64::MAX

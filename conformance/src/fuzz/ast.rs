@@ -89,7 +89,7 @@ pub enum Stmt {
     /// jumps to for "continue" (placed at the end of the body).
     Loop {
         guard: String,
-        kind: LoopKind,
+        kind: Box<LoopKind>,
         body: Block,
         label: String,
     },

@@ -419,11 +419,11 @@ impl Generator {
 
     /// Something assignable: a value variable or a table slot.
     fn target(&mut self) -> Expr {
-        if self.rng.chance(35) {
-            if let Some(t) = self.pick_var(|k| matches!(k, Kind::Table | Kind::Object)) {
-                let key = self.key();
-                return Expr::Index(Box::new(name(&t.name)), Box::new(key));
-            }
+        if self.rng.chance(35)
+            && let Some(t) = self.pick_var(|k| matches!(k, Kind::Table | Kind::Object))
+        {
+            let key = self.key();
+            return Expr::Index(Box::new(name(&t.name)), Box::new(key));
         }
         match self.pick_var(|k| k == Kind::Value) {
             Some(v) => name(&v.name),
@@ -434,7 +434,7 @@ impl Generator {
     /// A table key: small integers and short strings mostly.
     fn key(&mut self) -> Expr {
         match self.rng.below(10) {
-            0..=3 => lit(&self.rng.range(1, 5).to_string()),
+            0..=3 => lit(self.rng.range(1, 5).to_string()),
             4..=5 => lit(self.rng.pick(&[r#""x""#, r#""y""#, r#""n""#, r#""name""#])),
             6 => lit(self
                 .rng
@@ -502,7 +502,7 @@ impl Generator {
         self.scopes.pop();
         Stmt::Loop {
             guard,
-            kind,
+            kind: Box::new(kind),
             body,
             label,
         }
@@ -860,7 +860,7 @@ impl Generator {
 
     /// `setmetatable({name = "tN", ...}, {metamethods})` or a plain table.
     fn setup_table(&mut self, n: &str) -> Expr {
-        let mut fields = vec![TableField::Named("name".into(), lit(&format!("\"{n}\"")))];
+        let mut fields = vec![TableField::Named("name".into(), lit(format!("\"{n}\"")))];
         for _ in 0..self.rng.below(4) {
             fields.push(TableField::Positional(self.literal()));
         }
@@ -955,7 +955,7 @@ impl Generator {
         vec![
             Stmt::Local {
                 names: vec![(o.to_string(), None)],
-                values: vec![lit(&format!(r#"{{name = "{o}", n = 0}}"#))],
+                values: vec![lit(format!(r#"{{name = "{o}", n = 0}}"#))],
             },
             Stmt::Assign {
                 targets: vec![Expr::Field(Box::new(name(o)), "get".into())],
@@ -986,8 +986,8 @@ impl Generator {
             7..=12 => lit(self.rng.pick(STRINGS)),
             13 | 14 => lit(self.rng.pick(&["true", "false"])),
             15 => lit("nil"),
-            16 => lit(&self.rng.range(-20, 20).to_string()),
-            17 => lit(&format!(
+            16 => lit(self.rng.range(-20, 20).to_string()),
+            17 => lit(format!(
                 "{}.{}",
                 self.rng.range(-99, 99),
                 self.rng.range(0, 99)
@@ -1007,7 +1007,7 @@ impl Generator {
     }
 
     fn small_int(&mut self) -> Expr {
-        lit(&self.rng.range(-2, 6).to_string())
+        lit(self.rng.range(-2, 6).to_string())
     }
 
     /// Mostly numbers: loop bounds and arithmetic operands.
@@ -1193,19 +1193,20 @@ impl Generator {
     }
 
     fn method_call(&mut self, depth: u32) -> Expr {
-        if !self.in_method && self.rng.chance(50) {
-            if let Some(o) = self.pick_var(|k| k == Kind::Object) {
-                let m = self.rng.pick(&["get", "add"]).to_string();
-                let args = (0..self.rng.below(2)).map(|_| self.expr(depth)).collect();
-                return Expr::Method(Box::new(name(&o.name)), m, args);
-            }
+        if !self.in_method
+            && self.rng.chance(50)
+            && let Some(o) = self.pick_var(|k| k == Kind::Object)
+        {
+            let m = self.rng.pick(&["get", "add"]).to_string();
+            let args = (0..self.rng.below(2)).map(|_| self.expr(depth)).collect();
+            return Expr::Method(Box::new(name(&o.name)), m, args);
         }
         let s = self.string_expr();
         match self.rng.below(6) {
             0 => Expr::Method(Box::new(s), "upper".into(), vec![]),
             1 => Expr::Method(Box::new(s), "len".into(), vec![]),
             2 => {
-                let n = lit(&self.rng.range(-1, 3).to_string());
+                let n = lit(self.rng.range(-1, 3).to_string());
                 Expr::Method(Box::new(s), "rep".into(), vec![n])
             }
             3 => {
@@ -1234,7 +1235,7 @@ impl Generator {
         match self.rng.below(5) {
             0 => call("select", vec![lit("'#'"), Expr::Vararg]),
             1 => {
-                let i = lit(&self.rng.range(-2, 3).to_string());
+                let i = lit(self.rng.range(-2, 3).to_string());
                 call("select", vec![i, Expr::Vararg])
             }
             2 => call("dump", vec![call("table.pack", vec![Expr::Vararg])]),
@@ -1263,7 +1264,7 @@ impl Generator {
                 vec![self.expr(d)],
             ),
             3 => {
-                let n = lit(&self.rng.range(-1, 4).to_string());
+                let n = lit(self.rng.range(-1, 4).to_string());
                 let mut args = vec![self.string_expr(), n];
                 if self.rng.chance(30) {
                     args.push(self.string_expr());
@@ -1282,7 +1283,7 @@ impl Generator {
                 let args = (0..n)
                     .map(|_| {
                         if self.rng.chance(80) {
-                            lit(&self.rng.range(0, 255).to_string())
+                            lit(self.rng.range(0, 255).to_string())
                         } else {
                             self.number_expr()
                         }
@@ -1361,7 +1362,7 @@ impl Generator {
                 let mut args = vec![self.expr(d)];
                 if self.rng.chance(40) {
                     args[0] = self.string_expr();
-                    args.push(lit(&self.rng.range(2, 36).to_string()));
+                    args.push(lit(self.rng.range(2, 36).to_string()));
                 }
                 call("tonumber", args)
             }
@@ -1394,7 +1395,7 @@ impl Generator {
                 let args = (0..self.rng.below(3))
                     .map(|_| {
                         if self.rng.chance(80) {
-                            lit(&self.rng.range(0, 0x10FFFF).to_string())
+                            lit(self.rng.range(0, 0x10FFFF).to_string())
                         } else {
                             self.number_expr()
                         }
@@ -1440,7 +1441,7 @@ impl Generator {
             }
             29 => call("math.tointeger", vec![self.expr(d)]),
             30 => {
-                let seed = lit(&self.rng.range(0, 100).to_string());
+                let seed = lit(self.rng.range(0, 100).to_string());
                 let f = function(
                     &[],
                     false,

@@ -176,7 +176,7 @@ impl Editor {
                 }
             }
             Stmt::Loop { kind, body, .. } => {
-                match kind {
+                match &mut **kind {
                     LoopKind::While(c) | LoopKind::Repeat(c) => self.expr(c),
                     LoopKind::Numeric {
                         start, stop, step, ..
