@@ -103,6 +103,8 @@ pub enum Stmt {
     Break,
     /// `goto label`
     Goto(String),
+    /// `::label::`
+    Label(String),
 }
 
 /// The head of a loop.
@@ -309,6 +311,9 @@ fn render_stmt(out: &mut String, stmt: &Stmt, depth: usize) {
         Stmt::Goto(label) => {
             let _ = writeln!(out, "goto {label}");
         }
+        Stmt::Label(label) => {
+            let _ = writeln!(out, "::{label}::");
+        }
     }
 }
 
@@ -437,6 +442,21 @@ fn render_key(out: &mut String, key: &Expr) {
     }
 }
 
+/// `a op b` without the outer parentheses. A right operand with the same
+/// right-associative operator (`..`, `^`) is written without its own
+/// parentheses, so chains such as `a .. b .. c` reach the compiler as
+/// written (a concatenation chain is one instruction in PUC Lua).
+fn render_operands(out: &mut String, op: &str, a: &Expr, b: &Expr) {
+    render_expr(out, a);
+    let _ = write!(out, " {op} ");
+    match b {
+        Expr::Binary(inner, x, y) if *inner == op && matches!(op, ".." | "^") => {
+            render_operands(out, inner, x, y)
+        }
+        _ => render_expr(out, b),
+    }
+}
+
 /// Renders an expression on one line (function bodies are rendered at
 /// depth 0 inside expressions; indentation there is cosmetic).
 pub fn render_expr(out: &mut String, e: &Expr) {
@@ -450,9 +470,7 @@ pub fn render_expr(out: &mut String, e: &Expr) {
         }
         Expr::Binary(op, a, b) => {
             out.push('(');
-            render_expr(out, a);
-            let _ = write!(out, " {op} ");
-            render_expr(out, b);
+            render_operands(out, op, a, b);
             out.push(')');
         }
         Expr::Call(f, args) => {

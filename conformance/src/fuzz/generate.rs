@@ -337,6 +337,7 @@ impl Generator {
             86..=88 if nested => self.coroutine_statement(nesting - 1),
             89..=91 => self.method_definition(),
             92..=93 if nested => self.closures_statement(),
+            98..=99 if nested => self.goto_loop(nesting - 1),
             94..=95 if nested => self.coroutine_object_statement(),
             96..=97 => self.load_statement(),
             _ => self.print_statement(),
@@ -755,6 +756,48 @@ impl Generator {
             Stmt::Call(Expr::Lit(text)),
             out(vec![Expr::Lit(format!(
                 "pcall(function() local fs2 = {{}} for i = 1, 2 do fs2[i] = function(x) return i + x end end return fs2[1]({d}), fs2[2]({d}) end)"
+            ))]),
+        ])
+    }
+
+    /// A loop made of a backward `goto`: each round declares a fresh local
+    /// that a closure captures, so the jump must close the upvalue.
+    fn goto_loop(&mut self, nesting: u32) -> Stmt {
+        let g = self.fresh("g");
+        let fs = self.fresh("fs");
+        let x = self.fresh("x");
+        let top = self.fresh("top");
+        let rounds = self.rng.range(1, 4);
+        let init = self.expr(2);
+        self.scopes.push(Vec::new());
+        self.declare(&x, Kind::Value);
+        let body = self.block(nesting);
+        self.scopes.pop();
+        let mut round = body;
+        round.push(Stmt::Goto(top.clone()));
+        Stmt::Do(vec![
+            Stmt::Local {
+                names: vec![(g.clone(), None), (fs.clone(), None)],
+                values: vec![lit("0"), lit("{}")],
+            },
+            Stmt::Label(top),
+            Stmt::Local {
+                names: vec![(x.clone(), None)],
+                values: vec![init],
+            },
+            Stmt::Call(Expr::Lit(format!(
+                "rawset({fs}, #{fs} + 1, function(v) if v then {x} = v end return {x} end)"
+            ))),
+            Stmt::Assign {
+                targets: vec![name(&g)],
+                values: vec![lit(format!("{g} + 1"))],
+            },
+            Stmt::If {
+                arms: vec![(lit(format!("{g} < {rounds}")), round)],
+                otherwise: None,
+            },
+            out(vec![lit(format!(
+                "#{fs}, {fs}[1](), {fs}[1](\"set\"), {fs}[#{fs}](), {fs}[1]()"
             ))]),
         ])
     }

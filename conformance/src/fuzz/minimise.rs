@@ -198,7 +198,7 @@ impl Editor {
             Stmt::Do(body) => self.block(body),
             Stmt::LocalFunction { func, .. } => self.block(&mut func.body),
             Stmt::Return(values) => self.list(values, 0),
-            Stmt::Break | Stmt::Goto(_) => {}
+            Stmt::Break | Stmt::Goto(_) | Stmt::Label(_) => {}
         }
     }
 
