@@ -159,6 +159,14 @@ fn check_seed(settings: &Settings, dir: &Path, seed: u64, state: &Mutex<Shared>)
     let mut shared = state.lock().expect("no worker panicked");
     shared.programs += 1;
     shared.last_seed = shared.last_seed.max(seed);
+    if settings.verbose && shared.programs % 1000 == 0 {
+        eprintln!(
+            "{} programs (last seed {}), {} distinct differences so far",
+            shared.programs,
+            shared.last_seed,
+            shared.findings.len()
+        );
+    }
     let (kind, saturn, reference) = match verdict {
         Verdict::Same => return,
         Verdict::ReferenceTimeout => {

@@ -338,6 +338,7 @@ impl Generator {
             89..=91 => self.method_definition(),
             92..=93 if nested => self.closures_statement(),
             98..=99 if nested => self.goto_loop(nesting - 1),
+            _ if nested && self.rng.chance(8) => self.yielding_metamethods(),
             94..=95 if nested => self.coroutine_object_statement(),
             96..=97 => self.load_statement(),
             _ => self.print_statement(),
@@ -757,6 +758,113 @@ impl Generator {
             out(vec![Expr::Lit(format!(
                 "pcall(function() local fs2 = {{}} for i = 1, 2 do fs2[i] = function(x) return i + x end end return fs2[1]({d}), fs2[2]({d}) end)"
             ))]),
+        ])
+    }
+
+    /// A coroutine whose body uses an object every metamethod of which
+    /// yields: the VM must suspend in the middle of an instruction and
+    /// finish it with the value passed to the next resume.
+    fn yielding_metamethods(&mut self) -> Stmt {
+        const MT: &str = r#"{
+    __add = function(a, b) return coroutine.yield("add") end,
+    __sub = function(a, b) return coroutine.yield("sub") end,
+    __mul = function(a, b) return coroutine.yield("mul") end,
+    __idiv = function(a, b) return coroutine.yield("idiv") end,
+    __band = function(a, b) return coroutine.yield("band") end,
+    __shl = function(a, b) return coroutine.yield("shl") end,
+    __unm = function(a) return coroutine.yield("unm") end,
+    __concat = function(a, b) return coroutine.yield("concat " .. tag(a) .. " " .. tag(b)) end,
+    __len = function(a) return coroutine.yield("len") end,
+    __eq = function(a, b) return coroutine.yield("eq") end,
+    __lt = function(a, b) return coroutine.yield("lt") end,
+    __le = function(a, b) return coroutine.yield("le") end,
+    __index = function(t, k) return coroutine.yield("index " .. tag(k)) end,
+    __newindex = function(t, k, v) rawset(t, k, coroutine.yield("newindex " .. tag(v))) end,
+    __call = function(self, ...) return coroutine.yield("call", ...) end,
+  }"#;
+        let mut body = Vec::new();
+        for _ in 0..(1 + self.rng.below(4)) {
+            let other = self.number_literal();
+            let e = match self.rng.below(12) {
+                0 => {
+                    let op = *self.rng.pick(&["+", "-", "*", "//", "&", "<<"]);
+                    Expr::Binary(op, Box::new(name("y")), Box::new(other))
+                }
+                1 => {
+                    let op = *self.rng.pick(&["+", "-", "*"]);
+                    Expr::Binary(op, Box::new(other), Box::new(name("y")))
+                }
+                2 => Expr::Binary(
+                    "..",
+                    Box::new(lit(r#""s""#)),
+                    Box::new(Expr::Binary("..", Box::new(name("y")), Box::new(other))),
+                ),
+                3 => Expr::Unary(*self.rng.pick(&["-", "#"]), Box::new(name("y"))),
+                4 => Expr::Binary(
+                    *self.rng.pick(&["==", "~="]),
+                    Box::new(name("y")),
+                    Box::new(name("y2")),
+                ),
+                5 => Expr::Binary(
+                    *self.rng.pick(COMPARE),
+                    Box::new(name("y")),
+                    Box::new(if self.rng.chance(50) {
+                        other
+                    } else {
+                        name("y2")
+                    }),
+                ),
+                6 => Expr::Field(Box::new(name("y")), "k".into()),
+                7 => Expr::Index(Box::new(name("y")), Box::new(other)),
+                8 => Expr::Call(Box::new(name("y")), vec![other]),
+                9 => Expr::Binary(
+                    "and",
+                    Box::new(Expr::Binary("<", Box::new(name("y")), Box::new(name("y2")))),
+                    Box::new(Expr::Field(Box::new(name("y")), "z".into())),
+                ),
+                10 => {
+                    body.push(Stmt::Assign {
+                        targets: vec![Expr::Field(Box::new(name("y")), "w".into())],
+                        values: vec![other],
+                    });
+                    call("rawget", vec![name("y"), lit(r#""w""#)])
+                }
+                _ => {
+                    // A numeric `for` whose limit comes from a metamethod.
+                    let f = self.fresh("i");
+                    body.push(Stmt::Call(Expr::Lit(format!(
+                        "for {f} = 1, #y do out(\"for\", {f}) if {f} > 3 then break end end"
+                    ))));
+                    lit("0")
+                }
+            };
+            body.push(out(vec![e]));
+        }
+        body.push(Stmt::Return(vec![lit(r#""done""#)]));
+        let f = function(&[], false, body);
+        let resumes = 2 + self.rng.below(8);
+        let answer = self.number_literal();
+        let mut answer_text = String::new();
+        super::ast::render_expr(&mut answer_text, &answer);
+        Stmt::Do(vec![
+            Stmt::Local {
+                names: vec![("ymt".into(), None)],
+                values: vec![Expr::Lit(MT.to_string())],
+            },
+            Stmt::Local {
+                names: vec![("y".into(), None), ("y2".into(), None)],
+                values: vec![
+                    lit(r#"setmetatable({name = "y"}, ymt)"#),
+                    lit(r#"setmetatable({name = "y2"}, ymt)"#),
+                ],
+            },
+            Stmt::Local {
+                names: vec![("yco".into(), None)],
+                values: vec![call("coroutine.wrap", vec![f])],
+            },
+            Stmt::Call(Expr::Lit(format!(
+                "for i = 1, {resumes} do\n    local r = table.pack(pcall(yco, i == 2 and {answer_text} or i))\n    out(table.unpack(r, 1, r.n))\n    if not r[1] then break end\n  end"
+            ))),
         ])
     }
 
