@@ -95,10 +95,6 @@ impl Summary {
     }
 }
 
-fn source(program: &super::ast::Program) -> String {
-    program.render()
-}
-
 /// Runs every seed of `seeds` (until the deadline) and summarises.
 pub fn run(settings: &Settings, seeds: std::ops::Range<u64>) -> Summary {
     let start = Instant::now();
@@ -141,6 +137,7 @@ pub fn run(settings: &Settings, seeds: std::ops::Range<u64>) -> Summary {
     }
 }
 
+/// What the workers share: counters and the findings by signature.
 #[derive(Default)]
 struct Shared {
     programs: u64,
@@ -152,10 +149,14 @@ struct Shared {
     findings: HashMap<String, Finding>,
 }
 
+/// Generates, judges and (for a new symptom) minimises the program of
+/// `seed`, recording the outcome in `state`.
 fn check_seed(settings: &Settings, dir: &Path, seed: u64, state: &Mutex<Shared>) {
     let program = generate(seed, settings.size);
+    // Every program is run as `fuzz.lua`, so chunk names in messages are
+    // the same for every interpreter and every candidate.
     let file = "fuzz.lua";
-    let verdict = settings.interpreters.judge(dir, file, &source(&program));
+    let verdict = settings.interpreters.judge(dir, file, &program.render());
     let mut shared = state.lock().expect("no worker panicked");
     shared.programs += 1;
     shared.last_seed = shared.last_seed.max(seed);
@@ -205,7 +206,7 @@ fn check_seed(settings: &Settings, dir: &Path, seed: u64, state: &Mutex<Shared>)
             kind,
             signature: sig.clone(),
             description: describe(kind, &saturn, reference.as_ref()),
-            reproducer: source(&program),
+            reproducer: program.render(),
             repeats: Vec::new(),
         },
     );
@@ -219,7 +220,7 @@ fn check_seed(settings: &Settings, dir: &Path, seed: u64, state: &Mutex<Shared>)
     let reference_ending: Option<Ending> = reference.as_ref().map(|r| r.ending.clone());
     let mut last = None;
     let (small, _tests) = minimise(&program, settings.budget, |candidate| {
-        match settings.interpreters.judge(dir, file, &source(candidate)) {
+        match settings.interpreters.judge(dir, file, &candidate.render()) {
             Verdict::Finding {
                 kind: k,
                 saturn,
@@ -233,7 +234,7 @@ fn check_seed(settings: &Settings, dir: &Path, seed: u64, state: &Mutex<Shared>)
     });
     let mut shared = state.lock().expect("no worker panicked");
     if let Some(f) = shared.findings.get_mut(&sig) {
-        f.reproducer = source(&small);
+        f.reproducer = small.render();
         if let Some(d) = last {
             f.description = d;
         }
