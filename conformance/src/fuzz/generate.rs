@@ -673,6 +673,17 @@ impl Generator {
                     vec![call("table.move", vec![t, a, b, c])],
                 )])
             }
+            5 if self.rng.chance(30) => out(vec![
+                call(
+                    "pcall",
+                    vec![
+                        lit("setmetatable"),
+                        t.clone(),
+                        call("getmetatable", vec![t.clone()]),
+                    ],
+                ),
+                call("type", vec![call("getmetatable", vec![t])]),
+            ]),
             5 => out(vec![call(
                 "select",
                 vec![lit("'#'"), call("table.unpack", vec![t])],
@@ -1043,17 +1054,24 @@ impl Generator {
                 ));
             }
         }
-        let unary: &[(&str, &str)] = &[
-            ("__unm", r#""neg " .. tag(a)"#),
-            ("__bnot", r#""bnot " .. tag(a)"#),
-            ("__len", "42"),
-            ("__concat", r#""cat(" .. tag(a) .. "," .. tag(b) .. ")""#),
-            ("__call", r#"select('#', ...), ..."#),
-            ("__tostring", r#""T<" .. tag(a) .. ">""#),
-            ("__eq", r#"rawget(a, "x") == rawget(b, "x")"#),
+        // Each event with the bodies it may get: odd results included (a
+        // non-boolean comparison, a non-integer length, a number from
+        // `__tostring`), and the operand passed twice to unary events.
+        let unary: &[(&str, &[&str])] = &[
+            ("__unm", &[r#""neg " .. tag(a)"#, "rawequal(a, b)"]),
+            ("__bnot", &[r#""bnot " .. tag(a)"#]),
+            ("__len", &["42", "2.5", r#""len""#, "rawequal(a, b)", "-1"]),
+            ("__concat", &[r#""cat(" .. tag(a) .. "," .. tag(b) .. ")""#]),
+            ("__call", &[r#"select('#', ...), ..."#]),
+            ("__tostring", &[r#""T<" .. tag(a) .. ">""#, "12"]),
+            (
+                "__eq",
+                &[r#"rawget(a, "x") == rawget(b, "x")"#, r#""yes""#, "nil"],
+            ),
         ];
-        for (event, body) in unary {
+        for (event, bodies) in unary {
             if self.rng.chance(35) {
+                let body = *self.rng.pick(bodies);
                 let f = if *event == "__call" {
                     function(&["a"], true, vec![Stmt::Return(vec![lit(body)])])
                 } else {
@@ -1065,16 +1083,18 @@ impl Generator {
         if self.rng.chance(40) {
             // Both or neither: Lua 5.4.4 (compat) and 5.4.8 differ on `__le`
             // emulated by `__lt`.
-            fields.push(TableField::Named(
-                "__lt".into(),
-                returning(&["a", "b"], "tag(a) < tag(b)"),
-            ));
-            fields.push(TableField::Named(
-                "__le".into(),
-                returning(&["a", "b"], "tag(a) <= tag(b)"),
-            ));
+            let (lt, le) = *self.rng.pick(&[
+                ("tag(a) < tag(b)", "tag(a) <= tag(b)"),
+                (r#"tag(a) < tag(b) and "yes""#, "nil"),
+            ]);
+            fields.push(TableField::Named("__lt".into(), returning(&["a", "b"], lt)));
+            fields.push(TableField::Named("__le".into(), returning(&["a", "b"], le)));
         }
-        match self.rng.below(3) {
+        if self.rng.chance(10) {
+            fields.push(TableField::Named("__metatable".into(), lit(r#""locked""#)));
+        }
+        match self.rng.below(4) {
+            3 => fields.push(TableField::Named("__index".into(), lit("string"))),
             0 => fields.push(TableField::Named(
                 "__index".into(),
                 returning(&["t", "k"], r#""idx:" .. tag(k)"#),
