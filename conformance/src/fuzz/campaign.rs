@@ -160,7 +160,7 @@ fn check_seed(settings: &Settings, dir: &Path, seed: u64, state: &Mutex<Shared>)
     let mut shared = state.lock().expect("no worker panicked");
     shared.programs += 1;
     shared.last_seed = shared.last_seed.max(seed);
-    if settings.verbose && shared.programs % 1000 == 0 {
+    if settings.verbose && shared.programs.is_multiple_of(1000) {
         eprintln!(
             "{} programs (last seed {}), {} distinct differences so far",
             shared.programs,

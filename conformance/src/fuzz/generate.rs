@@ -810,7 +810,10 @@ impl Generator {
                     Box::new(lit(r#""s""#)),
                     Box::new(Expr::Binary("..", Box::new(name("y")), Box::new(other))),
                 ),
-                3 => Expr::Unary(*self.rng.pick(&["-", "#"]), Box::new(name("y"))),
+                3 => {
+                    let op = *self.rng.pick(&["-", "#"]);
+                    Expr::Unary(op, Box::new(name("y")))
+                }
                 4 => Expr::Binary(
                     *self.rng.pick(&["==", "~="]),
                     Box::new(name("y")),
