@@ -798,11 +798,11 @@ impl Generator {
             let other = self.number_literal();
             let e = match self.rng.below(12) {
                 0 => {
-                    let op = *self.rng.pick(&["+", "-", "*", "//", "&", "<<"]);
+                    let op = self.rng.pick(&["+", "-", "*", "//", "&", "<<"]);
                     Expr::Binary(op, Box::new(name("y")), Box::new(other))
                 }
                 1 => {
-                    let op = *self.rng.pick(&["+", "-", "*"]);
+                    let op = self.rng.pick(&["+", "-", "*"]);
                     Expr::Binary(op, Box::new(other), Box::new(name("y")))
                 }
                 2 => Expr::Binary(
@@ -811,16 +811,16 @@ impl Generator {
                     Box::new(Expr::Binary("..", Box::new(name("y")), Box::new(other))),
                 ),
                 3 => {
-                    let op = *self.rng.pick(&["-", "#"]);
+                    let op = self.rng.pick(&["-", "#"]);
                     Expr::Unary(op, Box::new(name("y")))
                 }
                 4 => Expr::Binary(
-                    *self.rng.pick(&["==", "~="]),
+                    self.rng.pick(&["==", "~="]),
                     Box::new(name("y")),
                     Box::new(name("y2")),
                 ),
                 5 => Expr::Binary(
-                    *self.rng.pick(COMPARE),
+                    self.rng.pick(COMPARE),
                     Box::new(name("y")),
                     Box::new(if self.rng.chance(50) {
                         other
@@ -1074,7 +1074,7 @@ impl Generator {
         ];
         for (event, bodies) in unary {
             if self.rng.chance(35) {
-                let body = *self.rng.pick(bodies);
+                let body = self.rng.pick(bodies);
                 let f = if *event == "__call" {
                     function(&["a"], true, vec![Stmt::Return(vec![lit(body)])])
                 } else {
@@ -1086,7 +1086,7 @@ impl Generator {
         if self.rng.chance(40) {
             // Both or neither: Lua 5.4.4 (compat) and 5.4.8 differ on `__le`
             // emulated by `__lt`.
-            let (lt, le) = *self.rng.pick(&[
+            let (lt, le) = self.rng.pick(&[
                 ("tag(a) < tag(b)", "tag(a) <= tag(b)"),
                 (r#"tag(a) < tag(b) and "yes""#, "nil"),
             ]);
@@ -1240,25 +1240,25 @@ impl Generator {
         let d = depth - 1;
         match self.rng.below(100) {
             0..=17 => {
-                let op = *self.rng.pick(ARITH);
+                let op = self.rng.pick(ARITH);
                 self.binary(op, d, true)
             }
             18..=23 => {
-                let op = *self.rng.pick(BITWISE);
+                let op = self.rng.pick(BITWISE);
                 self.binary(op, d, true)
             }
             24..=29 => self.binary("..", d, false),
             30..=37 => {
-                let op = *self.rng.pick(COMPARE);
+                let op = self.rng.pick(COMPARE);
                 let numeric = self.rng.chance(50);
                 self.binary(op, d, numeric)
             }
             38..=42 => {
-                let op = *self.rng.pick(&["and", "or"]);
+                let op = self.rng.pick(&["and", "or"]);
                 self.binary(op, d, false)
             }
             43..=48 => {
-                let op = *self.rng.pick(&["-", "not", "#", "~"]);
+                let op = self.rng.pick(&["-", "not", "#", "~"]);
                 let x = self.expr(d);
                 Expr::Unary(op, Box::new(x))
             }
@@ -1466,7 +1466,7 @@ impl Generator {
                 call("string.char", args)
             }
             6 | 7 => {
-                let (fmt, n) = *self.rng.pick(FORMATS);
+                let (fmt, n) = self.rng.pick(FORMATS);
                 let wrap = fmt.contains('s');
                 let mut args = vec![lit(fmt)];
                 for _ in 0..n {
