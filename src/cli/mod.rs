@@ -58,11 +58,12 @@ impl Session {
         // the first `collectgarbage("incremental")` answers "generational".
         lua.set_gc_mode(GcMode::Generational);
         lua.enter(|ctx| {
-            saturn_stdlib::open_libs(ctx);
+            // Before the libraries: `package` reads it for its paths.
             if invocation.ignore_env {
                 let key = ctx.intern(b"LUA_NOENV");
                 ctx.registry().set_str(ctx.mc, key, Value::Boolean(true));
             }
+            saturn_stdlib::open_libs(ctx);
         });
         Session {
             lua,

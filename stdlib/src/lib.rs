@@ -6,15 +6,19 @@
 //! does). Helpers shared by the libraries live beside them: [`args`]
 //! checks arguments with PUC's messages, [`results`] shapes what a native
 //! returns, [`tostring`] converts values to text honouring `__tostring` and
-//! `__name`, and [`lookup`] indexes values honouring `__index`.
+//! `__name`, [`lookup`] indexes values honouring `__index`, and [`order`]
+//! compares them as `<` does (calling `__lt` through the executor).
 #![forbid(unsafe_code)]
 
 pub mod args;
 pub mod base;
 pub mod coroutine;
+pub mod io;
 pub mod lookup;
 pub mod math;
 pub mod order;
+pub mod os;
+pub mod package;
 mod register;
 pub mod results;
 pub mod string;
@@ -41,6 +45,21 @@ pub fn open_string(ctx: Context<'_>) {
     string::open(ctx);
 }
 
+/// Opens the package library (`require`, `package`).
+pub fn open_package(ctx: Context<'_>) {
+    package::open(ctx);
+}
+
+/// Opens the `io` library.
+pub fn open_io(ctx: Context<'_>) {
+    io::open(ctx);
+}
+
+/// Opens the `os` library.
+pub fn open_os(ctx: Context<'_>) {
+    os::open(ctx);
+}
+
 /// Opens the `table` library.
 pub fn open_table(ctx: Context<'_>) {
     table::open(ctx);
@@ -59,9 +78,12 @@ pub fn open_utf8(ctx: Context<'_>) {
 /// Opens every library Saturn provides.
 pub fn open_libs(ctx: Context<'_>) {
     open_base(ctx);
+    open_package(ctx);
     open_coroutine(ctx);
     open_string(ctx);
     open_table(ctx);
     open_math(ctx);
     open_utf8(ctx);
+    open_io(ctx);
+    open_os(ctx);
 }

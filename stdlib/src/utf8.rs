@@ -188,7 +188,7 @@ fn len<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, 
     if !(1 <= first && first - 1 <= len) {
         return Err(arg_error(ctx, call, 2, "initial position out of bounds"));
     }
-    if last - 1 >= len {
+    if last > len {
         return Err(arg_error(ctx, call, 3, "final position out of bounds"));
     }
     let bytes = s.as_bytes();

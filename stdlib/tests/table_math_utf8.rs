@@ -5,7 +5,14 @@
 //! Lua 5.4.4 and 5.4.8 differ, which the differential corpus leaves out.
 
 mod common;
-use common::{check, run};
+use common::{check, new_state, run};
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use saturn_vm::compile::load_text;
+use saturn_vm::userdata::UserData;
+use saturn_vm::value::Value;
 
 /// A driver that resumes `co` until it finishes, counting its yields.
 const DRIVE: &str = r#"
@@ -239,5 +246,134 @@ fn math_random_matches_puc_for_a_seed() {
         print(math.random(0))
         "#,
         "50\t-8358531260401861301\n8291693048688576641\n",
+    );
+}
+
+#[test]
+fn seeded_fuzz_of_utf8_functions_never_panics() {
+    check(
+        r#"
+        math.randomseed(2024)
+        local pieces = {"\x80", "\xBF", "\xC0", "\xC2", "\xE0", "\xED", "\xF0", "\xF4", "\xF8",
+                        "\xFC", "\xFE", "\xFF", "a", "\0", "\u{E9}", "\u{20AC}", "\u{10FFFF}"}
+        local positions = {0, 1, 2, -1, -2, 3, 7, -7, 100, -100, math.maxinteger, math.mininteger}
+        local calls = 0
+        for _ = 1, 3000 do
+          local parts = {}
+          for k = 1, math.random(0, 6) do parts[k] = pieces[math.random(#pieces)] end
+          local s = table.concat(parts)
+          local i = positions[math.random(#positions)]
+          local j = positions[math.random(#positions)]
+          local lax = math.random(2) == 1
+          pcall(utf8.len, s, i, j, lax)
+          pcall(utf8.codepoint, s, i, j, lax)
+          pcall(utf8.offset, s, i, j)
+          pcall(utf8.offset, s, math.random(-3, 3))
+          pcall(function() for _ in utf8.codes(s, lax) do end end)
+          pcall(utf8.char, i, math.random(0, 0x7FFFFFFF))
+          calls = calls + 6
+        end
+        print(calls)
+        "#,
+        "18000\n",
+    );
+}
+
+#[test]
+fn seeded_fuzz_of_table_functions_with_extreme_positions() {
+    check(
+        r#"
+        math.randomseed(99)
+        local positions = {0, 1, 2, 3, -1, 5, math.maxinteger, math.mininteger,
+                           math.maxinteger - 1, math.mininteger + 1, 2^31, -2^31}
+        local function pick() return positions[math.random(#positions)] end
+        local function subject()
+          if math.random(2) == 1 then return {1, 2, 3} end
+          local store = {1, 2, 3}
+          return setmetatable({}, {
+            __index = function(_, k) return store[k] end,
+            __newindex = function(_, k, v) if k == math.maxinteger then error("far") end store[k] = v end,
+            __len = function() return #store end,
+          })
+        end
+        local count = 0
+        for _ = 1, 2000 do
+          pcall(table.insert, subject(), pick(), "x")
+          pcall(table.remove, subject(), pick())
+          pcall(table.concat, subject(), ",", pick(), math.random(-2, 4))
+          pcall(table.unpack, subject(), pick(), math.random(-2, 4))
+          pcall(table.move, subject(), math.random(-2, 4), math.random(-2, 4), pick(), subject())
+          pcall(table.sort, subject(), math.random(2) == 1 and function(a, b) return math.random(2) == 1 end or nil)
+          count = count + 6
+        end
+        print(count)
+        "#,
+        "12000\n",
+    );
+}
+
+/// Runs `source` with a global `proxy`, a userdata whose metatable is the
+/// global `proxy_mt` (empty: the script fills it), and returns what it
+/// printed.
+fn output_with_userdata_proxy(source: &str) -> String {
+    let output = Rc::new(RefCell::new(Vec::new()));
+    let mut lua = new_state(Rc::clone(&output));
+    lua.enter(|ctx| {
+        let metatable = ctx.new_table();
+        let proxy = UserData::new(ctx.mc, Box::new(()));
+        proxy.set_metatable(ctx.mc, Some(metatable));
+        ctx.set_global("proxy", Value::UserData(proxy));
+        ctx.set_global("proxy_mt", Value::Table(metatable));
+    });
+    let proto = Rc::new(load_text(source.as_bytes(), b"=input").expect("test source compiles"));
+    let result = lua.call_with(
+        move |ctx| (Value::from(ctx.load_proto(proto, None)), Vec::new()),
+        |_, _| (),
+    );
+    if let Err(e) = result {
+        panic!("unexpected error: {}", e.message_lossy());
+    }
+    String::from_utf8_lossy(&output.borrow()).into_owned()
+}
+
+#[test]
+fn table_functions_accept_a_userdata_with_the_metamethods_they_need() {
+    let out = output_with_userdata_proxy(
+        r#"
+        -- without metamethods: "table expected"
+        print(pcall(table.insert, proxy, 1))
+        print(pcall(table.concat, proxy))
+        proxy_mt.__index = function(_, k) return rawget(proxy_mt, "store")[k] end
+        -- reading needs __index and __len; writing also __newindex
+        print(pcall(table.concat, proxy))
+        proxy_mt.__len = function() return #rawget(proxy_mt, "store") end
+        proxy_mt.store = {"c", "a", "b"}
+        print(table.concat(proxy, ","), table.unpack(proxy))
+        print(pcall(table.insert, proxy, "d"))
+        print(pcall(table.sort, proxy))
+        proxy_mt.__newindex = function(_, k, v) rawget(proxy_mt, "store")[k] = v end
+        table.insert(proxy, "d")
+        table.insert(proxy, 1, "e")
+        table.sort(proxy)
+        print(table.concat(proxy_mt.store, ","))
+        print(table.remove(proxy, 1), table.concat(proxy_mt.store, ","))
+        local copy = table.move(proxy, 1, 4, 1, {})
+        print(table.concat(copy, ","))
+        -- move only needs __index on the source and __newindex on the target
+        print(table.move({"x"}, 1, 1, 1, proxy) == proxy, proxy_mt.store[1])
+        "#,
+    );
+    assert_eq!(
+        out,
+        "false\tbad argument #1 to 'table.insert' (table expected, got userdata)\n\
+         false\tbad argument #1 to 'table.concat' (table expected, got userdata)\n\
+         false\tbad argument #1 to 'table.concat' (table expected, got userdata)\n\
+         c,a,b\tc\ta\tb\n\
+         false\tbad argument #1 to 'table.insert' (table expected, got userdata)\n\
+         false\tbad argument #1 to 'table.sort' (table expected, got userdata)\n\
+         a,b,c,d,e\n\
+         a\tb,c,d,e\n\
+         b,c,d,e\n\
+         true\tx\n"
     );
 }

@@ -20,6 +20,7 @@ use gc_arena::{Collect, Gc, Lock, Mutation};
 use crate::bytecode::{Constant, Proto};
 use crate::executor::{Action, Call, Error};
 use crate::state::Context;
+use crate::string::{LuaString, MAX_SHORT_LEN};
 use crate::thread::Thread;
 use crate::value::Value;
 
@@ -41,8 +42,18 @@ pub struct FunctionProto<'gc> {
 
 impl<'gc> FunctionProto<'gc> {
     /// Converts a compiled prototype (and its nested prototypes) for `ctx`'s
-    /// heap. Nesting depth is bounded by the compiler, so recursion is fine.
+    /// heap.
     pub fn load(ctx: Context<'gc>, proto: Rc<Proto>) -> Gc<'gc, FunctionProto<'gc>> {
+        Self::load_sharing(ctx, proto, &mut LongStrings::default())
+    }
+
+    /// [`FunctionProto::load`], with the long strings made so far for this
+    /// chunk. Nesting depth is bounded by the compiler, so recursion is fine.
+    fn load_sharing(
+        ctx: Context<'gc>,
+        proto: Rc<Proto>,
+        long_strings: &mut LongStrings<'gc>,
+    ) -> Gc<'gc, FunctionProto<'gc>> {
         let constants = proto
             .constants
             .iter()
@@ -51,13 +62,13 @@ impl<'gc> FunctionProto<'gc> {
                 Constant::Boolean(b) => Value::Boolean(*b),
                 Constant::Integer(i) => Value::Integer(*i),
                 Constant::Number(n) => Value::Number(*n),
-                Constant::String(s) => Value::String(ctx.intern(s)),
+                Constant::String(s) => Value::String(long_strings.get(ctx, s)),
             })
             .collect();
         let protos = proto
             .protos
             .iter()
-            .map(|p| FunctionProto::load(ctx, Rc::clone(p)))
+            .map(|p| FunctionProto::load_sharing(ctx, Rc::clone(p), long_strings))
             .collect();
         Gc::new(
             ctx.mc,
@@ -69,6 +80,29 @@ impl<'gc> FunctionProto<'gc> {
                 protos,
             },
         )
+    }
+}
+
+/// The long-string constants of one chunk being loaded. Short strings are
+/// interned anyway; equal long literals of one chunk become one string
+/// object too, as PUC's scanner makes them (`string.format("%p")` shows
+/// it), so a chunk full of one long literal holds it once.
+#[derive(Default)]
+struct LongStrings<'gc> {
+    made: rustc_hash::FxHashMap<Rc<[u8]>, LuaString<'gc>>,
+}
+
+impl<'gc> LongStrings<'gc> {
+    fn get(&mut self, ctx: Context<'gc>, bytes: &[u8]) -> LuaString<'gc> {
+        if bytes.len() <= MAX_SHORT_LEN {
+            return ctx.intern(bytes);
+        }
+        if let Some(&string) = self.made.get(bytes) {
+            return string;
+        }
+        let string = ctx.intern(bytes);
+        self.made.insert(Rc::from(bytes), string);
+        string
     }
 }
 

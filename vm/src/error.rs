@@ -244,12 +244,13 @@ pub fn function_name(proto: &Proto, pc: usize) -> Option<(&'static str, String)>
     Some(("metamethod", event.to_string()))
 }
 
-/// `chunkid:line:` for instruction `pc` of `proto` (`?` without line info).
+/// `chunkid:line:` for instruction `pc` of `proto` (line -1 without line info).
 pub fn position(proto: &Proto, pc: usize) -> String {
     let chunk = String::from_utf8_lossy(&chunk_id(&proto.source)).into_owned();
     match proto.line_at(pc) {
         Some(line) => format!("{chunk}:{line}:"),
-        None => format!("{chunk}:?:"),
+        // Stripped of line information: PUC's `currentline` is -1.
+        None => format!("{chunk}:-1:"),
     }
 }
 

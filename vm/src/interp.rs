@@ -193,7 +193,13 @@ pub(crate) fn where_at(ts: &ThreadState<'_>, frame: usize, level: usize) -> Stri
             f => {
                 if remaining == 0 {
                     return match f {
-                        Frame::Lua(f) => {
+                        // `luaL_where` gives nothing without a line number
+                        // (a stripped binary chunk).
+                        Frame::Lua(f)
+                            if proto_of(f.closure)
+                                .line_at(f.pc.saturating_sub(1))
+                                .is_some() =>
+                        {
                             let mut p = position(proto_of(f.closure), f.pc.saturating_sub(1));
                             p.push(' ');
                             p
@@ -1109,13 +1115,18 @@ fn mark_tbc<'gc>(
             Some(Frame::Lua(f)) => proto_of(f.closure)
                 .local_name(reg as usize + 1, f.pc.saturating_sub(1))
                 .map(|n| String::from_utf8_lossy(n).into_owned())
-                .unwrap_or_else(|| "?".into()),
+                // No debug information (a stripped binary chunk).
+                .unwrap_or_else(|| "(temporary)".into()),
             _ => "?".into(),
         };
         let msg = format!("variable '{name}' got a non-closable value");
         return Err(runtime_error(ctx, ts, &msg));
     }
-    ts.tbc.push(slot);
+    // Compiled code marks each variable once, above those still open; a
+    // forged binary chunk looping over `Tbc` must not grow the list.
+    if ts.tbc.last().is_none_or(|&last| last < slot) {
+        ts.tbc.push(slot);
+    }
     Ok(())
 }
 

@@ -6,6 +6,7 @@
 pub mod arith;
 pub mod ast;
 pub mod bytecode;
+pub mod chunk;
 pub mod closure;
 pub mod compile;
 pub mod error;

@@ -8,9 +8,12 @@
 //! endless reader does not fill the stack. PUC parses as it reads and
 //! stops reading at the first error: the text read so far is checked for
 //! an error that no continuation could change (`compile::early_error`), at
-//! every piece while it is short, then each time its size doubles.
+//! every piece while it is short, then each time its size doubles. A binary
+//! chunk is checked on the same schedule, and loaded as soon as it is
+//! whole: PUC reads no further.
 
 use std::io::Read;
+use std::rc::Rc;
 
 use saturn_vm::executor::{Action, Call, Continuation, Error, Outcome};
 use saturn_vm::state::Context;
@@ -21,10 +24,11 @@ use crate::args::{check_function, is_none, opt_string, to_string_coerced};
 use crate::results::{return_one, return_values};
 
 /// The first byte of a precompiled (binary) chunk.
-const BINARY_SIGNATURE: u8 = 0x1b;
+const BINARY_SIGNATURE: u8 = saturn_vm::chunk::SIGNATURE[0];
 
-/// Compiles `text` as a chunk called `chunkname`, allowed by `mode` ("b",
-/// "t" or "bt"), into a function whose `_ENV` is `env` (the globals when
+/// Compiles `text` (or loads it, when it is a binary chunk) as a chunk
+/// called `chunkname`, allowed by `mode` ("b", "t" or "bt"), into a
+/// function whose `_ENV` (first upvalue) is `env` (the globals when
 /// `None`). The error is the message `load` returns.
 pub fn load_chunk<'gc>(
     ctx: Context<'gc>,
@@ -33,19 +37,21 @@ pub fn load_chunk<'gc>(
     mode: &[u8],
     env: Option<Value<'gc>>,
 ) -> Result<Value<'gc>, Vec<u8>> {
-    if let Some(message) = header_error(text.first().copied(), chunkname, mode) {
+    if let Some(message) = mode_error(text.first().copied(), mode) {
         return Err(message);
+    }
+    if text.first() == Some(&BINARY_SIGNATURE) {
+        let proto = saturn_vm::chunk::undump(text, chunkname)?;
+        return Ok(Value::from(ctx.load_proto(Rc::new(proto), env)));
     }
     let function = ctx.load(text, chunkname, env).map_err(|e| e.message)?;
     Ok(Value::from(function))
 }
 
-/// The error for a chunk starting with `first` that `mode` does not allow,
-/// or that is binary (which Saturn cannot load). PUC decides this on the
-/// first byte.
-fn header_error(first: Option<u8>, chunkname: &[u8], mode: &[u8]) -> Option<Vec<u8>> {
-    let is_binary = first == Some(BINARY_SIGNATURE);
-    let (kind, needed) = if is_binary {
+/// The error for a chunk starting with `first` that `mode` does not allow.
+/// PUC decides this on the first byte.
+fn mode_error(first: Option<u8>, mode: &[u8]) -> Option<Vec<u8>> {
+    let (kind, needed) = if first == Some(BINARY_SIGNATURE) {
         ("binary", b'b')
     } else {
         ("text", b't')
@@ -53,13 +59,6 @@ fn header_error(first: Option<u8>, chunkname: &[u8], mode: &[u8]) -> Option<Vec<
     if !mode.contains(&needed) {
         let mode = String::from_utf8_lossy(mode);
         return Some(format!("attempt to load a {kind} chunk (mode is '{mode}')").into_bytes());
-    }
-    if is_binary {
-        let mut message = saturn_vm::bytecode::chunk_id(chunkname);
-        message.extend_from_slice(
-            b": binary chunks are not supported by Saturn (load the source text instead)",
-        );
-        return Some(message);
     }
     None
 }
@@ -187,8 +186,7 @@ fn piece_read<'gc>(
     };
     if let Some(piece) = piece {
         if state.pieces == 0
-            && let Some(message) =
-                header_error(piece.as_bytes().first().copied(), &chunkname, &mode)
+            && let Some(message) = mode_error(piece.as_bytes().first().copied(), &mode)
         {
             return load_result(ctx, call, Err(message));
         }
@@ -204,9 +202,18 @@ fn piece_read<'gc>(
             .sum();
         let before = total - piece_len;
         let check = total < CHECK_EVERY_PIECE || before.leading_zeros() != total.leading_zeros();
-        if check && let Some(error) = saturn_vm::compile::early_error(&text_read(call), &chunkname)
-        {
-            return load_result(ctx, call, Err(error.message));
+        if check {
+            let text = text_read(call);
+            if text.first() == Some(&BINARY_SIGNATURE) {
+                // PUC reads a binary chunk only as far as it needs.
+                if let Some(result) = saturn_vm::chunk::undump_prefix(&text, &chunkname) {
+                    let env = state.env_given.then(|| call.get(3));
+                    let result = result.map(|proto| ctx.load_proto(Rc::new(proto), env).into());
+                    return load_result(ctx, call, result);
+                }
+            } else if let Some(error) = saturn_vm::compile::early_error(&text, &chunkname) {
+                return load_result(ctx, call, Err(error.message));
+            }
         }
         return read_piece(
             call,
@@ -298,25 +305,27 @@ pub fn read_source_file(name: Option<&[u8]>) -> Result<(Vec<u8>, Vec<u8>), Vec<u
 
 /// A file name from Lua bytes.
 #[cfg(unix)]
-fn path_of(name: &[u8]) -> std::path::PathBuf {
+pub(crate) fn path_of(name: &[u8]) -> std::path::PathBuf {
     use std::os::unix::ffi::OsStrExt;
     std::path::PathBuf::from(std::ffi::OsStr::from_bytes(name))
 }
 
 /// A file name from Lua bytes.
 #[cfg(not(unix))]
-fn path_of(name: &[u8]) -> std::path::PathBuf {
+pub(crate) fn path_of(name: &[u8]) -> std::path::PathBuf {
     std::path::PathBuf::from(String::from_utf8_lossy(name).into_owned())
 }
 
-/// Drops a UTF-8 byte-order mark and a first line starting with `#`.
+/// Drops a UTF-8 byte-order mark and a first line starting with `#` (its
+/// newline too when a binary chunk follows).
 fn strip_preamble(mut text: Vec<u8>) -> Vec<u8> {
     if text.starts_with(b"\xEF\xBB\xBF") {
         text.drain(..3);
     }
     if text.first() == Some(&b'#') {
         let line_end = text.iter().position(|&b| b == b'\n').unwrap_or(text.len());
-        text.drain(..line_end);
+        let binary_follows = text.get(line_end + 1) == Some(&BINARY_SIGNATURE);
+        text.drain(..line_end + usize::from(binary_follows));
     }
     text
 }

@@ -4,6 +4,7 @@
 //!   into byte offsets;
 //! - [`bytes`] holds `len`, `sub`, `byte`, `char`;
 //! - [`transform`] holds `upper`, `lower`, `reverse`, `rep`;
+//! - [`dump`] holds `dump` (binary chunks);
 //! - [`pattern`] holds the pattern matcher and `find`, `match`, `gmatch`,
 //!   `gsub`;
 //! - [`format`](mod@format) holds `format`; [`pack`] holds `pack`,
@@ -17,6 +18,7 @@
 
 pub mod arith;
 pub mod bytes;
+pub mod dump;
 pub mod format;
 pub mod pack;
 pub mod pattern;
@@ -33,6 +35,7 @@ use crate::register::{mark_loaded, set_functions};
 const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("byte", bytes::byte),
     ("char", bytes::char),
+    ("dump", dump::dump),
     ("find", pattern::find::find),
     ("format", format::format),
     ("gmatch", pattern::gmatch::gmatch),

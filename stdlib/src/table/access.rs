@@ -8,9 +8,12 @@
 //! for that first so the common case stays a raw array access.
 
 use saturn_vm::executor::{Action, Call, Continuation, Error};
-use saturn_vm::meta::{ChainError, MetaEvent, NewIndexStep, type_name_for_error, walk_new_index};
+use saturn_vm::meta::{
+    ChainError, MetaEvent, NewIndexStep, cached_event_in, type_name_for_error, walk_new_index,
+};
 use saturn_vm::number::{Number, float_to_int};
 use saturn_vm::state::Context;
+use saturn_vm::table::Table;
 use saturn_vm::value::Value;
 
 use crate::args::type_error;
@@ -59,9 +62,7 @@ pub fn check_table_like<'gc>(
     if let Value::Table(_) = value {
         return Ok(());
     }
-    let has = |event: MetaEvent, mt: saturn_vm::table::Table<'gc>| {
-        !mt.get_str(ctx.mc, ctx.meta_name(event)).is_nil()
-    };
+    let has = |event: MetaEvent, mt: Table<'gc>| !mt.get_str(ctx.mc, ctx.meta_name(event)).is_nil();
     if let Some(mt) = ctx.metatable(value)
         && (!needs.read || has(MetaEvent::Index, mt))
         && (!needs.write || has(MetaEvent::NewIndex, mt))
@@ -70,6 +71,23 @@ pub fn check_table_like<'gc>(
         return Ok(());
     }
     Err(type_error(ctx, call, arg, "table"))
+}
+
+/// `value` as a table that no metamethod of the table functions applies
+/// to (no metatable, or one without `__index`, `__newindex` and `__len`):
+/// reading, writing and measuring it are raw operations.
+#[inline]
+pub fn plain_table<'gc>(ctx: Context<'gc>, value: Value<'gc>) -> Option<Table<'gc>> {
+    let Value::Table(table) = value else {
+        return None;
+    };
+    let plain = match table.metatable() {
+        None => true,
+        Some(mt) => [MetaEvent::Index, MetaEvent::NewIndex, MetaEvent::Len]
+            .into_iter()
+            .all(|event| cached_event_in(ctx, mt, event).is_nil()),
+    };
+    plain.then_some(table)
 }
 
 /// Starts `object[index]` (`lua_geti`).
@@ -81,7 +99,10 @@ pub fn get<'gc>(
 ) -> Result<Lookup<'gc>, Error<'gc>> {
     if let Value::Table(t) = object {
         let value = t.get_int(ctx.mc, index);
-        if !value.is_nil() || t.metatable().is_none() {
+        let no_handler = t
+            .metatable()
+            .is_none_or(|mt| cached_event_in(ctx, mt, MetaEvent::Index).is_nil());
+        if !value.is_nil() || no_handler {
             return Ok(Lookup::Found(value));
         }
     }

@@ -32,6 +32,10 @@ const LAST: usize = 3;
 const BUFFER: usize = 4;
 const SLOTS: usize = 5;
 
+/// Room for the text of any number (`-1.2345678901234e-308` and
+/// `-9223372036854775808` are the longest).
+const MAX_NUMBER_TEXT: usize = 32;
+
 /// The buffer parked while a handler runs.
 struct Parked(RefCell<Vec<u8>>);
 
@@ -120,17 +124,20 @@ fn add_piece<'gc>(
     value: Value<'gc>,
     i: i64,
 ) -> Result<bool, Error<'gc>> {
-    let piece = match value {
-        Value::String(s) => s,
-        Value::Integer(_) | Value::Number(_) => ctx.to_display_string(value),
+    match value {
+        Value::String(s) => append(ctx, text, s.as_bytes())?,
+        Value::Integer(_) | Value::Number(_) => {
+            // Written in place: no string object per number.
+            reserve(ctx, text, MAX_NUMBER_TEXT)?;
+            value.push_str_form(text);
+        }
         _ => {
             return Err(Error::runtime(format!(
                 "invalid value ({}) at index {i} in table for 'concat'",
                 value.type_name()
             )));
         }
-    };
-    append(ctx, text, piece.as_bytes())?;
+    }
     if i >= int_slot(call, LAST) {
         return Ok(false);
     }
@@ -140,16 +147,27 @@ fn add_piece<'gc>(
     Ok(true)
 }
 
-/// Appends `bytes`, growing the buffer through the memory account (a huge
-/// result fails with "not enough memory" instead of aborting).
+/// Appends `bytes`.
 fn append<'gc>(ctx: Context<'gc>, text: &mut Vec<u8>, bytes: &[u8]) -> Result<(), Error<'gc>> {
-    let needed = text.len().saturating_add(bytes.len());
+    reserve(ctx, text, bytes.len())?;
+    text.extend_from_slice(bytes);
+    Ok(())
+}
+
+/// Makes room for `extra` more bytes, growing the buffer through the
+/// memory account (a huge result fails with "not enough memory" instead of
+/// aborting): doubling its capacity, or taking just what is needed when
+/// doubling would pass the memory limit.
+fn reserve<'gc>(ctx: Context<'gc>, text: &mut Vec<u8>, extra: usize) -> Result<(), Error<'gc>> {
+    let needed = text.len().saturating_add(extra);
     if needed > text.capacity() {
-        let mut grown = ctx.string_buffer(needed.max(text.capacity().saturating_mul(2)))?;
+        let doubled = needed.max(text.capacity().saturating_mul(2));
+        let mut grown = ctx
+            .string_buffer(doubled)
+            .or_else(|_| ctx.string_buffer(needed))?;
         grown.extend_from_slice(text);
         *text = grown;
     }
-    text.extend_from_slice(bytes);
     Ok(())
 }
 

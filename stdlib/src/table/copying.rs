@@ -64,6 +64,41 @@ pub fn reverse<'gc>(call: &mut Call<'gc, '_>) -> Result<(), Error<'gc>> {
     call.set(STEP, Value::Integer(-1))
 }
 
+/// The loop's position, held in locals while it runs and written to the
+/// window only when a handler is called.
+struct Cursor {
+    from: i64,
+    to: i64,
+    remaining: i64,
+    step: i64,
+}
+
+impl Cursor {
+    fn load(call: &Call<'_, '_>) -> Cursor {
+        Cursor {
+            from: int_slot(call, FROM),
+            to: int_slot(call, TO),
+            remaining: int_slot(call, REMAINING),
+            step: int_slot(call, STEP),
+        }
+    }
+
+    fn save<'gc>(&self, call: &mut Call<'gc, '_>) -> Result<(), Error<'gc>> {
+        call.set(FROM, Value::Integer(self.from))?;
+        call.set(TO, Value::Integer(self.to))?;
+        call.set(REMAINING, Value::Integer(self.remaining))
+    }
+
+    /// Moves past the element just read; returns its destination index.
+    fn advance(&mut self) -> i64 {
+        let to = self.to;
+        self.remaining -= 1;
+        self.from = self.from.wrapping_add(self.step);
+        self.to = self.to.wrapping_add(self.step);
+        to
+    }
+}
+
 /// Copies until done (`Ok(None)`) or until a handler must be called: then
 /// the action to return, with `resume` as continuation (which must hand
 /// the loop's phases to [`resumed`]).
@@ -72,24 +107,28 @@ pub fn run<'gc>(
     call: &mut Call<'gc, '_>,
     resume: ContinuationFn,
 ) -> Result<Option<Action<'gc>>, Error<'gc>> {
+    let mut cursor = Cursor::load(call);
+    run_from(ctx, call, &mut cursor, resume)
+}
+
+fn run_from<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+    cursor: &mut Cursor,
+    resume: ContinuationFn,
+) -> Result<Option<Action<'gc>>, Error<'gc>> {
     let source = call.get(SOURCE);
-    let step = int_slot(call, STEP);
-    let mut remaining = int_slot(call, REMAINING);
-    let mut from = int_slot(call, FROM);
-    while remaining > 0 {
-        let value = match get(ctx, source, from)? {
+    while cursor.remaining > 0 {
+        let value = match get(ctx, source, cursor.from)? {
             Lookup::Found(value) => value,
             Lookup::CallHandler { handler, object } => {
-                save(call, from, remaining)?;
+                cursor.save(call)?;
                 let then = Continuation::new(resume, pack(GOT, call.len()));
-                return call_handler(call, handler, &[object, Value::Integer(from)], then)
-                    .map(Some);
+                let key = Value::Integer(cursor.from);
+                return call_handler(call, handler, &[object, key], then).map(Some);
             }
         };
-        remaining -= 1;
-        from = from.wrapping_add(step);
-        save(call, from, remaining)?;
-        if let Some(action) = store(ctx, call, value, resume)? {
+        if let Some(action) = store(ctx, call, cursor, value, resume)? {
             return Ok(Some(action));
         }
     }
@@ -106,34 +145,28 @@ pub fn resumed<'gc>(
 ) -> Result<Option<Action<'gc>>, Error<'gc>> {
     let (phase, mark) = unpack(state);
     let result = take_result(call, mark);
-    if phase == GOT {
-        let remaining = int_slot(call, REMAINING) - 1;
-        let from = int_slot(call, FROM).wrapping_add(int_slot(call, STEP));
-        save(call, from, remaining)?;
-        if let Some(action) = store(ctx, call, result, resume)? {
-            return Ok(Some(action));
-        }
+    let mut cursor = Cursor::load(call);
+    if phase == GOT
+        && let Some(action) = store(ctx, call, &mut cursor, result, resume)?
+    {
+        return Ok(Some(action));
     }
-    run(ctx, call, resume)
+    run_from(ctx, call, &mut cursor, resume)
 }
 
-fn save<'gc>(call: &mut Call<'gc, '_>, from: i64, remaining: i64) -> Result<(), Error<'gc>> {
-    call.set(FROM, Value::Integer(from))?;
-    call.set(REMAINING, Value::Integer(remaining))
-}
-
-/// Stores `value` at the destination index and advances it.
+/// Stores the element just read at its destination and advances.
 fn store<'gc>(
     ctx: Context<'gc>,
     call: &mut Call<'gc, '_>,
+    cursor: &mut Cursor,
     value: Value<'gc>,
     resume: ContinuationFn,
 ) -> Result<Option<Action<'gc>>, Error<'gc>> {
-    let to = int_slot(call, TO);
-    call.set(TO, Value::Integer(to.wrapping_add(int_slot(call, STEP))))?;
+    let to = cursor.advance();
     match set(ctx, call.get(DESTINATION), to, value)? {
         Store::Done => Ok(None),
         Store::CallHandler { handler, object } => {
+            cursor.save(call)?;
             let then = Continuation::new(resume, pack(STORED, call.len()));
             call_handler(call, handler, &[object, Value::Integer(to), value], then).map(Some)
         }

@@ -13,7 +13,7 @@ use saturn_vm::value::Value;
 
 use super::access::{
     Length, READ, READ_WRITE_LENGTH, Store, WRITE, call_handler, check_table_like, get, int_slot,
-    length, length_of, pack, set, take_result, unpack,
+    length, length_of, pack, plain_table, set, take_result, unpack,
 };
 use super::copying::{self, Run, STATE_SLOTS};
 use crate::args::{arg_error, check_integer, is_none_or_nil, opt_integer};
@@ -60,9 +60,8 @@ fn with_length<'gc>(
 /// `table.insert(t, [pos,] value)`.
 pub fn insert<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
     // The common case: appending to a plain table.
-    if let Value::Table(t) = call.get(0)
-        && t.metatable().is_none()
-        && call.len() == 2
+    if call.len() == 2
+        && let Some(t) = plain_table(ctx, call.get(0))
     {
         t.set_int(ctx.mc, t.length(ctx.mc).wrapping_add(1), call.get(1));
         call.clear();
@@ -190,9 +189,8 @@ fn finish<'gc>(call: &mut Call<'gc, '_>, shift: Shift) -> Result<Action<'gc>, Er
 /// last element), shifting the following elements down.
 pub fn remove<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
     // The common case: popping from a plain table.
-    if let Value::Table(t) = call.get(0)
-        && t.metatable().is_none()
-        && is_none_or_nil(call, 2)
+    if is_none_or_nil(call, 2)
+        && let Some(t) = plain_table(ctx, call.get(0))
     {
         let size = t.length(ctx.mc);
         let removed = t.get_int(ctx.mc, size);

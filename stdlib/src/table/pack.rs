@@ -5,8 +5,8 @@ use saturn_vm::state::Context;
 use saturn_vm::value::Value;
 
 use super::access::{
-    Length, call_handler, get, int_slot, length, length_of, pack as pack_state, take_result,
-    unpack as unpack_state,
+    Length, call_handler, get, int_slot, length, length_of, pack as pack_state, plain_table,
+    take_result, unpack as unpack_state,
 };
 use crate::args::{check_integer, is_none_or_nil, opt_integer};
 use crate::lookup::Lookup;
@@ -71,9 +71,7 @@ fn unpack_range<'gc>(
     let object = call.get(0);
     call.clear();
     // The fast path: a plain table needs no bookkeeping.
-    if let Value::Table(t) = object
-        && t.metatable().is_none()
-    {
+    if let Some(t) = plain_table(ctx, object) {
         for k in 0..=count {
             call.push(t.get_int(ctx.mc, first.wrapping_add(k as i64)))?;
         }

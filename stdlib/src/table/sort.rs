@@ -149,6 +149,7 @@ enum Op<'gc> {
 
 /// Where an operation's result goes.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
 enum Register {
     A,
     B,
@@ -158,6 +159,7 @@ enum Register {
 }
 
 impl Register {
+    /// Every register, in declaration order (indexed by `as u8`).
     const ALL: [Register; 5] = [
         Register::A,
         Register::B,
@@ -170,6 +172,7 @@ impl Register {
 /// The machine's program counter: the step to run next. The names follow
 /// the parts of PUC's `auxsort` and `partition`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
 enum Pc {
     /// Start on the range `lo..=up` (or take the next waiting range).
     Range,
@@ -226,6 +229,7 @@ enum Pc {
 }
 
 impl Pc {
+    /// Every step, in declaration order (indexed by `as u8`).
     const ALL: [Pc; 26] = [
         Pc::Range,
         Pc::EndsRead,
@@ -314,12 +318,7 @@ impl<'gc> Sorter<'gc> {
         handler: Value<'gc>,
         args: &[Value<'gc>],
     ) -> Result<Action<'gc>, Error<'gc>> {
-        let pc = Pc::ALL.iter().position(|&pc| pc == self.pc).unwrap_or(0) as i64;
-        let pending = Register::ALL
-            .iter()
-            .position(|&r| r == self.pending)
-            .unwrap_or(0) as i64;
-        let modes = (pc << 8) | (pending << 1) | self.flag as i64;
+        let modes = ((self.pc as i64) << 8) | ((self.pending as i64) << 1) | self.flag as i64;
         let registers = [
             self.a,
             self.b,
@@ -332,9 +331,8 @@ impl<'gc> Sorter<'gc> {
             Value::Integer(self.j),
             Value::Integer(modes),
         ];
-        for (k, value) in registers.into_iter().enumerate() {
-            call.set(REGISTERS + k, value)?;
-        }
+        // The window always holds the register slots while the machine runs.
+        call.args_mut()[REGISTERS..RANGES].copy_from_slice(&registers);
         let then = Continuation::new(resume, pack(MACHINE, call.len()));
         call_handler(call, handler, args, then)
     }
@@ -585,4 +583,20 @@ fn random_seed() -> u32 {
 
 fn invalid_order<'gc>() -> Error<'gc> {
     Error::runtime("invalid order function for sorting")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Pc, Register};
+
+    #[test]
+    fn step_and_register_tables_are_in_declaration_order() {
+        assert!(Pc::ALL.iter().enumerate().all(|(i, &pc)| pc as usize == i));
+        assert!(
+            Register::ALL
+                .iter()
+                .enumerate()
+                .all(|(i, &r)| r as usize == i)
+        );
+    }
 }

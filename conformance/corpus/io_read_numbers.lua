@@ -1,0 +1,48 @@
+-- file:read("n"): PUC's numeral reader (longest prefix, then conversion)
+local name = os.tmpname()
+
+local function numbers(text, count)
+  local f = assert(io.open(name, "w")); f:write(text); f:close()
+  f = assert(io.open(name))
+  io.write("[", text, "] ->")
+  for _ = 1, count do
+    io.write(" ", tostring(f:read("n")))
+  end
+  io.write(" rest=[", f:read("a"), "]\n")
+  f:close()
+end
+
+numbers("10 -20 +30", 3)
+numbers("1.5 -0.25 .5 5.", 4)
+numbers("1e10 1E-2 2e+3 3e", 4)
+numbers("0x10 0XfF -0x1p4 0x.8 0x1P-1", 5)
+numbers("0x", 1)
+numbers("0xg", 1)
+numbers("1..2", 1)
+numbers("--1", 1)
+numbers("abc", 1)
+numbers("   \t\n\v\f\r  42", 1)
+numbers("9223372036854775807 9223372036854775808", 2)
+numbers("-9223372036854775808 0x7fffffffffffffff 0xffffffffffffffff", 3)
+numbers("12abc", 2)
+numbers("1e+x", 1)
+numbers("0x1e+5", 1)
+numbers("inf nan", 1)
+numbers("", 1)
+numbers("007 08 0.0", 3)
+numbers("1 2 3", 5)
+numbers(string.rep("1", 199), 1)
+numbers(string.rep("1", 200), 1)
+numbers(string.rep("1", 201), 1)
+numbers("0x" .. string.rep("0", 198) .. "1", 1)
+
+-- "n" among other formats
+local f = assert(io.open(name, "w")); f:write("12 apples\n3.5\n"); f:close()
+f = assert(io.open(name))
+print(f:read("n", "l", "n", "L", "n"))
+f:close()
+f = assert(io.open(name))
+print(f:read("*n", "*n"))
+f:close()
+
+print(os.remove(name))

@@ -1,0 +1,36 @@
+-- file:seek: whence names, offsets, results and failures
+local name = os.tmpname()
+local f = assert(io.open(name, "w+"))
+f:write("0123456789")
+print(f:seek())
+print(f:seek("set"))
+print(f:read(3), f:seek("cur"))
+print(f:seek("cur", 2), f:read(1))
+print(f:seek("end"), f:read(1))
+print(f:seek("end", -4), f:read("a"))
+print(f:seek("set", 100), f:read(1), f:seek())
+print(f:seek("set", -1))
+print(f:seek("cur", -1000))
+print(f:seek("set", 2), f:seek("cur", 0))
+print(pcall(f.seek, f, "bad"))
+print(pcall(f.seek, f, "set", "x"))
+print(pcall(f.seek, f, "set", 1.5))
+print(pcall(f.seek, f, 1))
+print(f:seek("set", "3"), f:read(1))
+print(f:seek(nil, 1), f:read(1))
+
+-- writing after seeking back overwrites
+f:seek("set", 4)
+f:write("AB")
+f:seek("set")
+print(f:read("a"))
+-- writing past the end leaves a hole of zeros
+f:seek("set", 12)
+f:write("Z")
+f:seek("set", 10)
+local tail = f:read("a")
+print(#tail, tail == "\0\0Z")
+f:close()
+
+-- standard streams cannot seek when they are pipes or terminals
+print(os.remove(name))

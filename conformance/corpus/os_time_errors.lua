@@ -1,0 +1,35 @@
+-- os.time(table): missing fields, non-integers, fields beyond an int
+print(pcall(os.time, {}))
+print(pcall(os.time, {hour = 12}))
+print(pcall(os.time, {year = 2000}))
+print(pcall(os.time, {year = 2000, month = 1}))
+print(pcall(os.time, {month = 1, day = 1}))
+print(pcall(os.time, {year = 2000, month = 1, day = 1, hour = "x"}))
+print(pcall(os.time, {year = 2000, month = 1, day = 1, hour = 1.5}))
+print(pcall(os.time, {year = 2000, month = 1, day = 1, min = {}}))
+print(pcall(os.time, {year = 2000, month = 1, day = 1, sec = true}))
+print(pcall(os.time, {year = "2000x", month = 1, day = 1}))
+print(pcall(os.time, {year = 2000, month = 1.25, day = 1}))
+print(pcall(os.time, {year = 2000, month = 1, day = 2^31}))
+print(type(os.time{year = 2000, month = 1, day = -2^31}))
+print(pcall(os.time, {year = 2000, month = 1, day = 2^32}))
+print(pcall(os.time, {year = 2000, month = -(1 << 31) - 1, day = 1}))
+print(pcall(os.time, {year = 2000, month = (1 << 31) + 1, day = 1}))
+print(pcall(os.time, {year = -(1 << 31) + 1899, month = 1, day = 1}))
+print(pcall(os.time, {year = (1 << 31) + 1900, month = 1, day = 1}))
+print(pcall(os.time, {year = 9223372036854775807, month = 1, day = 1}))
+print(pcall(os.time, {year = -9223372036854775807, month = 1, day = 1}))
+print(pcall(os.time, {year = 2000, month = 1, day = 1, hour = 2^31}))
+print(pcall(os.time, {year = 2000, month = 1, day = 1, sec = -2^31 - 1}))
+print(pcall(os.time, 1))
+print(pcall(os.time, "x"))
+-- the last representable year, and one second more
+print(type(os.time{year = (1 << 31) + 1899, month = 12, day = 31, hour = 23, min = 59, sec = 59}))
+print(pcall(os.time, {year = (1 << 31) + 1899, month = 12, day = 31, hour = 23, min = 59, sec = 60}))
+print(pcall(os.time, {year = 2^60, month = 1, day = 1}))
+-- large but valid offsets within an int
+local t0 = os.time{year = 1970, month = 1, day = 2}
+local t1 = os.time{year = 1970, month = 1, day = 2, sec = (1 << 31) - 1}
+print(t1 - t0 == (1 << 31) - 1)
+t1 = os.time{year = 1970, month = 1, day = 2, sec = -(1 << 31)}
+print(t1 - t0 == -(1 << 31))

@@ -1,0 +1,16 @@
+-- package.searchpath's arguments.
+print(pcall(package.searchpath))
+print(pcall(package.searchpath, "x"))
+print(pcall(package.searchpath, {}, "?"))
+print(pcall(package.searchpath, "x", {}))
+print(pcall(package.searchpath, "x", "?", {}))
+print(pcall(package.searchpath, "x", "?", ".", {}))
+print(pcall(package.searchpath, 12, "?;?.x"))
+print(pcall(package.searchpath, "x", 3.5))
+print(pcall(package.searchpath, "x.y", "?", 1, 2))
+print(pcall(package.searchpath, "x.y", "?", nil, nil))
+-- loadlib checks its arguments too
+print(pcall(package.loadlib))
+print(pcall(package.loadlib, "lib"))
+print(pcall(package.loadlib, {}, "f"))
+print(pcall(package.loadlib, "lib", true))
