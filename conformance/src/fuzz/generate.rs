@@ -92,6 +92,12 @@ struct FunctionState {
     vararg: bool,
     /// Continue labels of the enclosing loops of this function, innermost last.
     loops: Vec<String>,
+    /// Loops below this index are outside the innermost block with a
+    /// to-be-closed variable: no `goto` to their labels. PUC Lua (5.4.8
+    /// included) does not close the variable on such a jump when a local
+    /// is declared between the block and the label, and what happens then
+    /// depends on stack garbage, which Saturn does not reproduce.
+    goto_floor: usize,
 }
 
 struct Generator {
@@ -250,7 +256,7 @@ impl Generator {
     fn closure(&mut self, params: &[&str], vararg: bool, nesting: u32, returns: bool) -> Expr {
         self.functions.push(FunctionState {
             vararg,
-            loops: Vec::new(),
+            ..FunctionState::default()
         });
         self.scopes.push(Vec::new());
         for p in params {
@@ -322,7 +328,9 @@ impl Generator {
             77..=78 if nested => self.close_statement(nesting - 1),
             79..=82 if !self.function_state().loops.is_empty() => {
                 let cond = self.expr(depth.saturating_sub(1));
-                let exit = if self.rng.chance(50) {
+                let state = self.function_state();
+                let may_goto = state.loops.len() > state.goto_floor;
+                let exit = if !may_goto || self.rng.chance(50) {
                     Stmt::Break
                 } else {
                     let label = self.function_state().loops.last().cloned();
@@ -703,7 +711,10 @@ impl Generator {
             names: vec![(v.clone(), Some("close"))],
             values: vec![Expr::Lit(closer)],
         }];
+        let state = self.function_state();
+        let outer_floor = std::mem::replace(&mut state.goto_floor, state.loops.len());
         body.extend(self.block(nesting));
+        self.function_state().goto_floor = outer_floor;
         self.scopes.pop();
         Stmt::Do(body)
     }
@@ -717,7 +728,7 @@ impl Generator {
         }];
         self.functions.push(FunctionState {
             vararg: true,
-            loops: Vec::new(),
+            ..FunctionState::default()
         });
         self.scopes.push(Vec::new());
         self.declare("a", Kind::Value);
