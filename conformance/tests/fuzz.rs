@@ -24,7 +24,7 @@ fn seeds() -> std::ops::Range<u64> {
         let (a, b) = v.split_once("..")?;
         Some(a.parse().ok()?..b.parse().ok()?)
     });
-    parsed.unwrap_or(0..300)
+    parsed.unwrap_or(0..500)
 }
 
 #[test]
