@@ -1699,6 +1699,12 @@ pub(crate) fn run<'gc, const HOOKED: bool>(
                     arith!(ArithOp::Add, a, b, k[c as usize], Operand::Unnamed)
                 }
                 Op::SubK { a, b, k: c } => {
+                    // PUC codes `x - 0` (integer 0) as `x + 0` (ADDI), which
+                    // turns a float -0.0 into 0.0.
+                    if let (Value::Number(f), Value::Integer(0)) = (r!(b), k[c as usize]) {
+                        r!(a) = Value::Number(f + 0.0);
+                        continue;
+                    }
                     arith!(ArithOp::Sub, a, b, k[c as usize], Operand::Unnamed)
                 }
                 Op::MulK { a, b, k: c } => {
