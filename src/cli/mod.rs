@@ -201,7 +201,7 @@ impl Session {
         text.extend_from_slice(&error.message);
         if !error.traceback.is_empty() {
             text.push(b'\n');
-            text.extend_from_slice(error.traceback.as_bytes());
+            text.extend_from_slice(&error.traceback);
         }
         text.push(b'\n');
         let mut stderr = std::io::stderr().lock();

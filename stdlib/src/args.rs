@@ -19,7 +19,7 @@ use saturn_vm::value::Value;
 
 /// The name of the running native, as the caller sees it, and whether it
 /// was called as a method (`obj:name(...)`).
-fn running_function_name<'gc>(ctx: Context<'gc>, call: &Call<'gc, '_>) -> (String, bool) {
+fn running_function_name<'gc>(ctx: Context<'gc>, call: &Call<'gc, '_>) -> (Vec<u8>, bool) {
     let ts = call.thread_state();
     if let Some(top) = ts.frames.len().checked_sub(1)
         && let Some((kind, name)) = called_name(ts, top)
@@ -27,7 +27,7 @@ fn running_function_name<'gc>(ctx: Context<'gc>, call: &Call<'gc, '_>) -> (Strin
         return (name, kind == "method");
     }
     let name = global_function_name(ctx, Function::Native(call.native()))
-        .unwrap_or_else(|| "?".to_string());
+        .unwrap_or_else(|| b"?".to_vec());
     (name, false)
 }
 
@@ -43,10 +43,19 @@ pub fn arg_error<'gc>(
     if is_method {
         arg -= 1;
         if arg == 0 {
-            return Error::runtime(format!("calling '{name}' on bad self ({extra})"));
+            return Error::Runtime(quote_name("calling '", &name, &format!("' on bad self ({extra})")));
         }
     }
-    Error::runtime(format!("bad argument #{arg} to '{name}' ({extra})"))
+    Error::Runtime(quote_name(&format!("bad argument #{arg} to '"), &name, &format!("' ({extra})")))
+}
+
+/// `before` + the function's name (its bytes as they are) + `after`.
+fn quote_name(before: &str, name: &[u8], after: &str) -> Vec<u8> {
+    let mut text = Vec::with_capacity(before.len() + name.len() + after.len());
+    text.extend_from_slice(before.as_bytes());
+    text.extend_from_slice(name);
+    text.extend_from_slice(after.as_bytes());
+    text
 }
 
 /// The type name of argument `arg` for messages: `__name` when the

@@ -151,7 +151,7 @@ fn wrapped_closed<'gc>(
 fn wrap_error<'gc>(ctx: Context<'gc>, call: &Call<'gc, '_>, error: Value<'gc>) -> Error<'gc> {
     match error {
         Value::String(message) if message.as_bytes() != b"not enough memory" => {
-            let mut text = call.where_(1).into_bytes();
+            let mut text = call.where_(1);
             text.extend_from_slice(message.as_bytes());
             Error::Value(Value::String(ctx.intern(&text)))
         }

@@ -33,7 +33,7 @@ fn main() {
         lua.set_gc_stopped(true);
     }
     if let Err(e) = lua.exec(&text, format!("@{path}")) {
-        eprintln!("run_file: {e}\n{}", e.traceback);
+        eprintln!("run_file: {e}\n{}", e.traceback_lossy());
         std::process::exit(1);
     }
 }

@@ -78,24 +78,25 @@ fn sets_register_a(op: &Op) -> Option<u8> {
     })
 }
 
-fn upvalue_name(proto: &Proto, index: u8) -> String {
+fn upvalue_name(proto: &Proto, index: u8) -> Vec<u8> {
     match proto
         .upvalues
         .get(index as usize)
         .and_then(|u| u.name.as_ref())
     {
-        Some(name) => String::from_utf8_lossy(name).into_owned(),
-        None => "?".to_string(),
+        Some(name) => name.to_vec(),
+        None => b"?".to_vec(),
     }
 }
 
 /// A string constant used as a name. PUC formats names as C strings, so a
-/// name stops at its first `\0`.
-fn constant_name(proto: &Proto, index: usize) -> Option<String> {
+/// name stops at its first `\0`. Its bytes are kept as they are, valid
+/// UTF-8 or not, as PUC quotes them.
+fn constant_name(proto: &Proto, index: usize) -> Option<Vec<u8>> {
     match proto.constants.get(index) {
         Some(crate::bytecode::Constant::String(s)) => {
             let c_string = s.split(|&b| b == 0).next().unwrap_or_default();
-            Some(String::from_utf8_lossy(c_string).into_owned())
+            Some(c_string.to_vec())
         }
         _ => None,
     }
@@ -107,12 +108,9 @@ fn basic_object_name(
     proto: &Proto,
     pc: usize,
     reg: u8,
-) -> (Option<(&'static str, String)>, Option<usize>) {
+) -> (Option<(&'static str, Vec<u8>)>, Option<usize>) {
     if let Some(name) = proto.local_name(reg as usize + 1, pc) {
-        return (
-            Some(("local", String::from_utf8_lossy(name).into_owned())),
-            Some(pc),
-        );
+        return (Some(("local", name.to_vec())), Some(pc));
     }
     let Some(setpc) = find_set_reg(proto, pc, reg) else {
         return (None, None);
@@ -127,10 +125,10 @@ fn basic_object_name(
 }
 
 /// A name for a register holding a key: only constants count.
-fn register_key_name(proto: &Proto, pc: usize, reg: u8) -> String {
+fn register_key_name(proto: &Proto, pc: usize, reg: u8) -> Vec<u8> {
     match basic_object_name(proto, pc, reg).0 {
         Some(("constant", name)) => name,
-        _ => "?".to_string(),
+        _ => b"?".to_vec(),
     }
 }
 
@@ -143,7 +141,7 @@ fn env_kind(proto: &Proto, pc: usize, table: Table) -> &'static str {
             _ => None,
         },
     };
-    if name.as_deref() == Some("_ENV") {
+    if name.as_deref() == Some(b"_ENV".as_slice()) {
         "global"
     } else {
         "field"
@@ -157,7 +155,7 @@ enum Table {
 
 /// PUC's `getobjname`: a kind (`local`, `global`, `field`, `upvalue`,
 /// `constant`, `method`) and a name for register `reg` at instruction `pc`.
-pub fn object_name(proto: &Proto, pc: usize, reg: u8) -> Option<(&'static str, String)> {
+pub fn object_name(proto: &Proto, pc: usize, reg: u8) -> Option<(&'static str, Vec<u8>)> {
     let (found, setpc) = basic_object_name(proto, pc, reg);
     if found.is_some() {
         return found;
@@ -165,21 +163,21 @@ pub fn object_name(proto: &Proto, pc: usize, reg: u8) -> Option<(&'static str, S
     let setpc = setpc?;
     match proto.code[setpc] {
         Op::GetTabUp { b, key, .. } => {
-            let name = constant_name(proto, key as usize).unwrap_or_else(|| "?".into());
+            let name = constant_name(proto, key as usize).unwrap_or_else(|| b"?".to_vec());
             Some((env_kind(proto, setpc, Table::Upvalue(b)), name))
         }
         Op::GetTable { b, c, .. } => {
             let name = register_key_name(proto, setpc, c);
             Some((env_kind(proto, setpc, Table::Register(b)), name))
         }
-        Op::GetI { .. } => Some(("field", "integer index".into())),
+        Op::GetI { .. } => Some(("field", b"integer index".to_vec())),
         Op::GetField { b, key, .. } => {
-            let name = constant_name(proto, key as usize).unwrap_or_else(|| "?".into());
+            let name = constant_name(proto, key as usize).unwrap_or_else(|| b"?".to_vec());
             Some((env_kind(proto, setpc, Table::Register(b)), name))
         }
         Op::SelfOp { key, .. } => {
             let name = match key {
-                RK::Const(k) => constant_name(proto, k as usize).unwrap_or_else(|| "?".into()),
+                RK::Const(k) => constant_name(proto, k as usize).unwrap_or_else(|| b"?".to_vec()),
                 RK::Reg(r) => register_key_name(proto, setpc, r),
             };
             Some(("method", name))
@@ -198,28 +196,39 @@ pub enum Operand {
 }
 
 /// The ` (kind 'name')` suffix of a type error (PUC's `varinfo`).
-pub fn variable_info(proto: &Proto, pc: usize, operand: Operand) -> String {
+pub fn variable_info(proto: &Proto, pc: usize, operand: Operand) -> Vec<u8> {
     let found = match operand {
         Operand::Register(r) => object_name(proto, pc, r),
         Operand::Upvalue(u) => Some(("upvalue", upvalue_name(proto, u))),
         Operand::Unnamed => None,
     };
     match found {
-        Some((kind, name)) => format!(" ({kind} '{name}')"),
-        None => String::new(),
+        Some((kind, name)) => kind_and_name(kind, &name),
+        None => Vec::new(),
     }
 }
 
+/// ` (kind 'name')`, the name's bytes copied as they are.
+pub fn kind_and_name(kind: &str, name: &[u8]) -> Vec<u8> {
+    let mut text = Vec::with_capacity(kind.len() + name.len() + 6);
+    text.extend_from_slice(b" (");
+    text.extend_from_slice(kind.as_bytes());
+    text.extend_from_slice(b" '");
+    text.extend_from_slice(name);
+    text.extend_from_slice(b"')");
+    text
+}
+
 /// PUC's `funcnamefromcode`: how the instruction at `pc` calls a function.
-pub fn function_name(proto: &Proto, pc: usize) -> Option<(&'static str, String)> {
+pub fn function_name(proto: &Proto, pc: usize) -> Option<(&'static str, Vec<u8>)> {
     let op = proto.code.get(pc)?;
     if let Some(arith) = op.as_arith() {
         let event = &MetaEvent::of_arith(arith.op).name()[2..];
-        return Some(("metamethod", event.to_string()));
+        return Some(("metamethod", event.as_bytes().to_vec()));
     }
     let event = match *op {
         Op::Call { a, .. } | Op::TailCall { a, .. } => return object_name(proto, pc, a),
-        Op::TForCall { .. } => return Some(("for iterator", "for iterator".into())),
+        Op::TForCall { .. } => return Some(("for iterator", b"for iterator".to_vec())),
         Op::SelfOp { .. }
         | Op::GetTabUp { .. }
         | Op::GetTable { .. }
@@ -241,17 +250,17 @@ pub fn function_name(proto: &Proto, pc: usize) -> Option<(&'static str, String)>
         Op::Close { .. } | Op::Return { .. } => "close",
         _ => return None,
     };
-    Some(("metamethod", event.to_string()))
+    Some(("metamethod", event.as_bytes().to_vec()))
 }
 
-/// `chunkid:line:` for instruction `pc` of `proto` (line -1 without line info).
-pub fn position(proto: &Proto, pc: usize) -> String {
-    let chunk = String::from_utf8_lossy(&chunk_id(&proto.source)).into_owned();
-    match proto.line_at(pc) {
-        Some(line) => format!("{chunk}:{line}:"),
-        // Stripped of line information: PUC's `currentline` is -1.
-        None => format!("{chunk}:-1:"),
-    }
+/// `chunkid:line:` for instruction `pc` of `proto` (line -1 without line
+/// info), with the chunk name's bytes as they are.
+pub fn position(proto: &Proto, pc: usize) -> Vec<u8> {
+    let mut text = chunk_id(&proto.source);
+    // Stripped of line information: PUC's `currentline` is -1.
+    let line = proto.line_at(pc).map_or(-1, |line| line as i64);
+    text.extend_from_slice(format!(":{line}:").as_bytes());
+    text
 }
 
 /// The kind of failure a [`LuaError`] reports (PUC's status codes).
@@ -280,7 +289,7 @@ pub struct LuaError {
     /// warnings and handlers treat string and non-string errors apart.
     pub value_type: &'static str,
     /// `stack traceback:\n\t...` (empty when not available).
-    pub traceback: String,
+    pub traceback: Vec<u8>,
 }
 
 impl LuaError {
@@ -289,12 +298,16 @@ impl LuaError {
             kind,
             message: message.into(),
             value_type: "string",
-            traceback: String::new(),
+            traceback: Vec::new(),
         }
     }
 
     pub fn message_lossy(&self) -> String {
         String::from_utf8_lossy(&self.message).into_owned()
+    }
+
+    pub fn traceback_lossy(&self) -> String {
+        String::from_utf8_lossy(&self.traceback).into_owned()
     }
 }
 

@@ -404,7 +404,7 @@ impl<'gc, 'a> Call<'gc, 'a> {
 
     /// How the calling code named this native (PUC's `getinfo "n"`), e.g.
     /// `("global", "insert")` or `("method", "push")`; `None` when unknown.
-    pub fn called_name(&self) -> Option<(&'static str, String)> {
+    pub fn called_name(&self) -> Option<(&'static str, Vec<u8>)> {
         crate::traceback::called_name(self.ts, self.frame)
     }
 
@@ -418,13 +418,13 @@ impl<'gc, 'a> Call<'gc, 'a> {
     /// `chunk:line: ` of the function at `level` (1: the caller of this
     /// native), or an empty string for a native or missing level (PUC's
     /// `luaL_where`).
-    pub fn where_(&self, level: usize) -> String {
+    pub fn where_(&self, level: usize) -> Vec<u8> {
         interp::where_at(self.ts, self.frame, level)
     }
 
     /// A traceback of this thread starting at `level` (0: this native),
     /// in `debug.traceback`'s format, preceded by `message` if given.
-    pub fn traceback(&self, ctx: Context<'gc>, message: Option<&str>, level: usize) -> String {
+    pub fn traceback(&self, ctx: Context<'gc>, message: Option<&[u8]>, level: usize) -> Vec<u8> {
         let on_main = self.thread.ptr_eq(ctx.state.main_thread);
         crate::traceback::traceback_with(ctx, self.ts, self.frame + 1, message, level, on_main)
     }
@@ -472,7 +472,7 @@ pub(crate) fn error_value<'gc>(
     match e {
         Error::Value(v) => v,
         Error::Runtime(msg) => {
-            let mut text = interp::where_at(ts, frame, 1).into_bytes();
+            let mut text = interp::where_at(ts, frame, 1);
             text.extend_from_slice(&msg);
             Value::String(ctx.intern(&text))
         }
@@ -498,7 +498,7 @@ pub struct ExecutorState<'gc> {
     result: Option<Result<Vec<Value<'gc>>, Value<'gc>>>,
     /// Traceback captured where an uncaught error was raised.
     #[collect(require_static)]
-    traceback: Option<String>,
+    traceback: Option<Vec<u8>>,
     /// An error to raise in the running thread at the next step (memory
     /// limit exceeded, for instance).
     injected: Option<Value<'gc>>,
@@ -566,7 +566,7 @@ impl<'gc> Executor<'gc> {
     }
 
     /// The traceback taken where the uncaught error was raised.
-    pub fn traceback(self) -> Option<String> {
+    pub fn traceback(self) -> Option<Vec<u8>> {
         self.0.borrow().traceback.clone()
     }
 }

@@ -28,7 +28,7 @@ use gc_arena::Gc;
 use crate::arith::{self, ArithError};
 use crate::bytecode::{ArithOp, Op, Proto, RK};
 use crate::closure::{Function, FunctionProto, LuaClosure, UpValueState, new_closure};
-use crate::error::{Operand, function_name, position, variable_info};
+use crate::error::{Operand, function_name, kind_and_name, position, variable_info};
 use crate::executor::{Action, Error, invoke_native};
 use crate::hook;
 use crate::meta::{
@@ -148,26 +148,26 @@ fn proto_of<'gc>(closure: LuaClosure<'gc>) -> &'gc Proto {
 pub(crate) fn runtime_error<'gc>(
     ctx: Context<'gc>,
     ts: &ThreadState<'gc>,
-    msg: &str,
+    msg: impl AsRef<[u8]>,
 ) -> Value<'gc> {
     let mut text = match ts.frames.last() {
         Some(Frame::Lua(f)) => {
             let proto = proto_of(f.closure);
             let mut p = position(proto, f.pc.saturating_sub(1));
-            p.push(' ');
+            p.push(b' ');
             p
         }
-        _ => String::new(),
+        _ => Vec::new(),
     };
-    text.push_str(msg);
-    Value::String(ctx.intern(text.as_bytes()))
+    text.extend_from_slice(msg.as_ref());
+    Value::String(ctx.intern(&text))
 }
 
 /// The variable description of `operand` in the top Lua frame.
-fn varinfo(ts: &ThreadState<'_>, operand: Operand) -> String {
+fn varinfo(ts: &ThreadState<'_>, operand: Operand) -> Vec<u8> {
     match ts.frames.last() {
         Some(Frame::Lua(f)) => variable_info(proto_of(f.closure), f.pc.saturating_sub(1), operand),
-        _ => String::new(),
+        _ => Vec::new(),
     }
 }
 
@@ -178,12 +178,13 @@ fn type_error<'gc>(
     op: &str,
     operand: Operand,
 ) -> Value<'gc> {
-    let msg = format!(
-        "attempt to {op} a {} value{}",
-        type_name_for_error(ctx, value),
-        varinfo(ts, operand)
-    );
-    runtime_error(ctx, ts, &msg)
+    let mut msg = format!(
+        "attempt to {op} a {} value",
+        type_name_for_error(ctx, value)
+    )
+    .into_bytes();
+    msg.extend_from_slice(&varinfo(ts, operand));
+    runtime_error(ctx, ts, msg)
 }
 
 fn order_error<'gc>(
@@ -204,7 +205,7 @@ fn order_error<'gc>(
 
 /// `chunk:line: ` of the frame `level` levels below frame `frame` (level 0 is
 /// `frame` itself), or "" when that frame is not a Lua frame.
-pub(crate) fn where_at(ts: &ThreadState<'_>, frame: usize, level: usize) -> String {
+pub(crate) fn where_at(ts: &ThreadState<'_>, frame: usize, level: usize) -> Vec<u8> {
     let mut index = frame as isize;
     let mut remaining = level;
     while index >= 0 {
@@ -221,10 +222,10 @@ pub(crate) fn where_at(ts: &ThreadState<'_>, frame: usize, level: usize) -> Stri
                                 .is_some() =>
                         {
                             let mut p = position(proto_of(f.closure), f.pc.saturating_sub(1));
-                            p.push(' ');
+                            p.push(b' ');
                             p
                         }
-                        _ => String::new(),
+                        _ => Vec::new(),
                     };
                 }
                 remaining -= 1;
@@ -232,7 +233,7 @@ pub(crate) fn where_at(ts: &ThreadState<'_>, frame: usize, level: usize) -> Stri
         }
         index -= 1;
     }
-    String::new()
+    Vec::new()
 }
 
 /// Resolves `__call` for the value at `func`, shifting the arguments up to
@@ -283,23 +284,21 @@ fn call_error<'gc>(
             let proto = proto_of(f.closure);
             let pc = f.pc.saturating_sub(1);
             match function_name(proto, pc) {
-                Some((kind, name)) => format!(" ({kind} '{name}')"),
+                Some((kind, name)) => kind_and_name(kind, &name),
                 None => {
                     let reg = func.checked_sub(f.base).filter(|r| *r < 256);
                     match reg {
                         Some(r) => variable_info(proto, pc, Operand::Register(r as u8)),
-                        None => String::new(),
+                        None => Vec::new(),
                     }
                 }
             }
         }
-        _ => String::new(),
+        _ => Vec::new(),
     };
-    let msg = format!(
-        "attempt to call a {} value{extra}",
-        type_name_for_error(ctx, value)
-    );
-    runtime_error(ctx, ts, &msg)
+    let mut msg = format!("attempt to call a {} value", type_name_for_error(ctx, value)).into_bytes();
+    msg.extend_from_slice(&extra);
+    runtime_error(ctx, ts, msg)
 }
 
 /// Starts calling `stack[func]` with the `nargs` values above it.
@@ -679,11 +678,10 @@ fn arith_slow<'gc, const HOOKED: bool>(
             } else {
                 operands.1
             };
-            let msg = format!(
-                "number{} has no integer representation",
-                varinfo(ts, culprit)
-            );
-            runtime_error(ctx, ts, &msg)
+            let mut msg = b"number".to_vec();
+            msg.extend_from_slice(&varinfo(ts, culprit));
+            msg.extend_from_slice(b" has no integer representation");
+            runtime_error(ctx, ts, msg)
         } else {
             operand_error(ctx, ts, a, b, operands, "perform bitwise operation on")
         }
@@ -735,11 +733,10 @@ fn unary_slow<'gc, const HOOKED: bool>(
     }
     let error = if bitwise {
         if a.is_number() {
-            let msg = format!(
-                "number{} has no integer representation",
-                varinfo(ts, operand)
-            );
-            runtime_error(ctx, ts, &msg)
+            let mut msg = b"number".to_vec();
+            msg.extend_from_slice(&varinfo(ts, operand));
+            msg.extend_from_slice(b" has no integer representation");
+            runtime_error(ctx, ts, msg)
         } else {
             type_error(ctx, ts, a, "perform bitwise operation on", operand)
         }
@@ -958,7 +955,7 @@ fn concat<'gc, const HOOKED: bool>(
                     let value = match error {
                         Error::Value(v) => v,
                         Error::Runtime(msg) => {
-                            runtime_error(ctx, ts, &String::from_utf8_lossy(&msg))
+                            runtime_error(ctx, ts, msg)
                         }
                     };
                     return Flow::Exit(Exit::Error(value));

@@ -1007,7 +1007,7 @@ fn idle_thread<'gc>(ctx: Context<'gc>) -> Thread<'gc> {
 }
 
 /// Converts an error value into the Rust-side error, as `lua.c` prints it.
-pub fn error_to_rust<'gc>(ctx: Context<'gc>, error: Value<'gc>, traceback: String) -> LuaError {
+pub fn error_to_rust<'gc>(ctx: Context<'gc>, error: Value<'gc>, traceback: Vec<u8>) -> LuaError {
     let message = match error {
         Value::String(s) => s.as_bytes().to_vec(),
         Value::Integer(_) | Value::Number(_) => error.to_display_bytes(),

@@ -158,7 +158,7 @@ pub struct ThreadState<'gc> {
     pub close_failed: bool,
     /// Traceback taken where an uncaught error was raised.
     #[collect(require_static)]
-    pub traceback: Option<String>,
+    pub traceback: Option<Vec<u8>>,
     /// The C level of this thread's bottom frame (its resumer's, plus one).
     pub base_c_level: u16,
     /// Debug hooks set on this thread (`debug.sethook`).

@@ -31,7 +31,7 @@ pub fn frame_function<'gc>(ts: &ThreadState<'gc>, index: usize) -> Option<Functi
 
 /// How the code that called frame `index` names the function (PUC's
 /// `getfuncname`): `("local", "f")`, `("method", "m")`, ...
-pub fn called_name(ts: &ThreadState<'_>, index: usize) -> Option<(&'static str, String)> {
+pub fn called_name(ts: &ThreadState<'_>, index: usize) -> Option<(&'static str, Vec<u8>)> {
     let (tail, ret) = match &ts.frames[index] {
         Frame::Lua(f) => (f.tail, f.ret),
         Frame::Native(f) => (f.tail, f.ret),
@@ -39,7 +39,7 @@ pub fn called_name(ts: &ThreadState<'_>, index: usize) -> Option<(&'static str, 
     };
     if ret == Ret::Hook {
         // PUC names a function called by a hook `hook '?'`.
-        return Some(("hook", "?".into()));
+        return Some(("hook", b"?".to_vec()));
     }
     if tail {
         return None;
@@ -48,7 +48,7 @@ pub fn called_name(ts: &ThreadState<'_>, index: usize) -> Option<(&'static str, 
         .rev()
         .find(|&i| !matches!(ts.frames[i], Frame::Unwind { .. }))
     else {
-        return ts.finalizer.then(|| ("metamethod", "__gc".to_string()));
+        return ts.finalizer.then(|| ("metamethod", b"__gc".to_vec()));
     };
     match &ts.frames[caller] {
         Frame::Lua(f) => {
@@ -61,7 +61,7 @@ pub fn called_name(ts: &ThreadState<'_>, index: usize) -> Option<(&'static str, 
 
 /// The name of `function` in `package.loaded` (`print`, `string.format`),
 /// as PUC's `pushglobalfuncname`.
-pub fn global_function_name<'gc>(ctx: Context<'gc>, function: Function<'gc>) -> Option<String> {
+pub fn global_function_name<'gc>(ctx: Context<'gc>, function: Function<'gc>) -> Option<Vec<u8>> {
     let loaded = match ctx
         .state
         .registry
@@ -71,8 +71,8 @@ pub fn global_function_name<'gc>(ctx: Context<'gc>, function: Function<'gc>) -> 
         _ => return None,
     };
     let name = find_field(ctx, loaded, function, 2)?;
-    Some(match name.strip_prefix("_G.") {
-        Some(rest) => rest.to_string(),
+    Some(match name.strip_prefix(b"_G.") {
+        Some(rest) => rest.to_vec(),
         None => name,
     })
 }
@@ -82,7 +82,7 @@ fn find_field<'gc>(
     table: Table<'gc>,
     function: Function<'gc>,
     level: usize,
-) -> Option<String> {
+) -> Option<Vec<u8>> {
     if level == 0 {
         return None;
     }
@@ -93,12 +93,15 @@ fn find_field<'gc>(
         if let Some(f) = v.as_function()
             && f.ptr_eq(function)
         {
-            return Some(name.to_str_lossy().into_owned());
+            return Some(name.as_bytes().to_vec());
         }
         if let Value::Table(t) = v
             && let Some(inner) = find_field(ctx, t, function, level - 1)
         {
-            return Some(format!("{}.{}", name.to_str_lossy(), inner));
+            let mut path = name.as_bytes().to_vec();
+            path.push(b'.');
+            path.extend_from_slice(&inner);
+            return Some(path);
         }
     }
     None
@@ -106,42 +109,52 @@ fn find_field<'gc>(
 
 /// Describes the function of frame `index` (`function 'f'`, `local 'f'`,
 /// `main chunk`, `function <input:12>`, `?`).
-pub fn describe_function<'gc>(ctx: Context<'gc>, ts: &ThreadState<'gc>, index: usize) -> String {
+/// Names and chunk names keep their bytes, UTF-8 or not.
+pub fn describe_function<'gc>(ctx: Context<'gc>, ts: &ThreadState<'gc>, index: usize) -> Vec<u8> {
     let Some(function) = frame_function(ts, index) else {
-        return "?".into();
+        return b"?".to_vec();
+    };
+    let quoted = |kind: &str, name: &[u8]| {
+        let mut text = format!("{kind} '").into_bytes();
+        text.extend_from_slice(name);
+        text.push(b'\'');
+        text
     };
     if let Some(name) = global_function_name(ctx, function) {
-        return format!("function '{name}'");
+        return quoted("function", &name);
     }
     if let Some((kind, name)) = called_name(ts, index) {
-        return format!("{kind} '{name}'");
+        return quoted(kind, &name);
     }
     match function {
         Function::Lua(c) => {
             let proto = &c.proto.proto;
             if proto.line_defined == 0 {
-                "main chunk".into()
+                b"main chunk".to_vec()
             } else {
-                let src = String::from_utf8_lossy(&chunk_id(&proto.source)).into_owned();
-                format!("function <{}:{}>", src, proto.line_defined)
+                let mut text = b"function <".to_vec();
+                text.extend_from_slice(&chunk_id(&proto.source));
+                text.extend_from_slice(format!(":{}>", proto.line_defined).as_bytes());
+                text
             }
         }
-        Function::Native(_) => "?".into(),
+        Function::Native(_) => b"?".to_vec(),
     }
 }
 
 /// `short_src:line:` or `[C]:` for frame `index`.
-fn frame_location(ts: &ThreadState<'_>, index: usize) -> String {
+fn frame_location(ts: &ThreadState<'_>, index: usize) -> Vec<u8> {
     match &ts.frames[index] {
         Frame::Lua(f) => {
             let proto = &f.closure.proto.proto;
-            let src = String::from_utf8_lossy(&chunk_id(&proto.source)).into_owned();
-            match proto.line_at(f.pc.saturating_sub(1)) {
-                Some(line) => format!("{src}:{line}:"),
-                None => format!("{src}:"),
+            let mut text = chunk_id(&proto.source);
+            if let Some(line) = proto.line_at(f.pc.saturating_sub(1)) {
+                text.extend_from_slice(format!(":{line}").as_bytes());
             }
+            text.push(b':');
+            text
         }
-        _ => "[C]:".into(),
+        _ => b"[C]:".to_vec(),
     }
 }
 
@@ -152,37 +165,36 @@ pub fn traceback_with<'gc>(
     ctx: Context<'gc>,
     ts: &ThreadState<'gc>,
     upto: usize,
-    message: Option<&str>,
+    message: Option<&[u8]>,
     level: usize,
     c_bottom: bool,
-) -> String {
-    let mut out = String::new();
+) -> Vec<u8> {
+    let mut out = Vec::new();
     if let Some(m) = message {
-        out.push_str(m);
-        out.push('\n');
+        out.extend_from_slice(m);
+        out.push(b'\n');
     }
-    out.push_str("stack traceback:");
+    out.extend_from_slice(b"stack traceback:");
     let frames = call_frames(ts, upto);
-    let mut lines: Vec<String> = Vec::new();
+    let mut lines: Vec<Vec<u8>> = Vec::new();
     for &index in frames.iter().skip(level) {
-        let mut line = format!(
-            "\n\t{} in {}",
-            frame_location(ts, index),
-            describe_function(ctx, ts, index)
-        );
+        let mut line = b"\n\t".to_vec();
+        line.extend_from_slice(&frame_location(ts, index));
+        line.extend_from_slice(b" in ");
+        line.extend_from_slice(&describe_function(ctx, ts, index));
         let tail = match &ts.frames[index] {
             Frame::Lua(f) => f.tail,
             Frame::Native(f) => f.tail,
             Frame::Unwind { .. } => false,
         };
         if tail {
-            line.push_str("\n\t(...tail calls...)");
+            line.extend_from_slice(b"\n\t(...tail calls...)");
         }
         lines.push(line);
     }
     // The host's frame is the level below the bottom one.
     if c_bottom && level <= frames.len() {
-        lines.push("\n\t[C]: in ?".into());
+        lines.push(b"\n\t[C]: in ?".to_vec());
     }
     // As PUC's `luaL_traceback`: past 22 levels, the first 10 and the last
     // 11 are shown, and the count it prints is one less than the levels
@@ -190,15 +202,15 @@ pub fn traceback_with<'gc>(
     if lines.len() > LEVELS1 + LEVELS2 + 1 {
         let skip = lines.len() - LEVELS1 - LEVELS2 - 1;
         for l in &lines[..LEVELS1] {
-            out.push_str(l);
+            out.extend_from_slice(l);
         }
-        out.push_str(&format!("\n\t...\t(skipping {skip} levels)"));
+        out.extend_from_slice(format!("\n\t...\t(skipping {skip} levels)").as_bytes());
         for l in &lines[lines.len() - LEVELS2..] {
-            out.push_str(l);
+            out.extend_from_slice(l);
         }
     } else {
         for l in &lines {
-            out.push_str(l);
+            out.extend_from_slice(l);
         }
     }
     out
@@ -209,8 +221,8 @@ pub fn traceback<'gc>(
     ctx: Context<'gc>,
     ts: &ThreadState<'gc>,
     upto: usize,
-    message: Option<&str>,
+    message: Option<&[u8]>,
     level: usize,
-) -> String {
+) -> Vec<u8> {
     traceback_with(ctx, ts, upto, message, level, true)
 }

@@ -21,9 +21,7 @@ fn positioned<'gc>(
 ) -> Value<'gc> {
     match message {
         Value::String(text) if level > 0 => {
-            let mut full = call
-                .where_(usize::try_from(level).unwrap_or(usize::MAX))
-                .into_bytes();
+            let mut full = call.where_(usize::try_from(level).unwrap_or(usize::MAX));
             full.extend_from_slice(text.as_bytes());
             Value::String(ctx.intern(&full))
         }

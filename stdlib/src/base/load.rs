@@ -171,8 +171,9 @@ fn piece_read<'gc>(
             Some(s) if s.is_empty() => None,
             Some(s) => Some(s),
             None => {
-                let message = format!("{}reader function must return a string", call.where_(1));
-                return load_result(ctx, call, Err(message.into_bytes()));
+                let mut message = call.where_(1);
+                message.extend_from_slice(b"reader function must return a string");
+                return load_result(ctx, call, Err(message));
             }
         },
     };

@@ -21,7 +21,7 @@ const OPTIONS: &[u8] = b"SlutnrLf";
 struct Activation {
     current_line: Option<u32>,
     tail: bool,
-    name: Option<(&'static str, String)>,
+    name: Option<(&'static str, Vec<u8>)>,
     transfer: (usize, usize),
 }
 
@@ -94,7 +94,7 @@ pub fn getinfo<'gc>(
     if options.contains(&b'n') {
         match activation.as_ref().and_then(|a| a.name.clone()) {
             Some((kind, name)) => {
-                set("name", ctx.str(&name));
+                set("name", Value::String(ctx.intern(&name)));
                 set("namewhat", ctx.str(kind));
             }
             None => set("namewhat", ctx.str("")),
@@ -177,12 +177,12 @@ pub fn traceback<'gc>(
     let trace = with_thread(call, thread, |ts, top| {
         traceback_with(ctx, ts, top, None, level, on_main)
     })
-    .unwrap_or_else(|| "stack traceback:".to_string());
+    .unwrap_or_else(|| b"stack traceback:".to_vec());
     let mut out = Vec::new();
     if let Some(text) = text {
         out.extend_from_slice(text.as_bytes());
         out.push(b'\n');
     }
-    out.extend_from_slice(trace.as_bytes());
+    out.extend_from_slice(&trace);
     return_one(call, Value::String(ctx.intern(&out)))
 }

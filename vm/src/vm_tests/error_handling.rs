@@ -103,7 +103,7 @@ fn uncaught_errors_carry_a_traceback() {
         "tb.lua:1: attempt to index a nil value (local 'x')"
     );
     assert_eq!(
-        err.traceback,
+        err.traceback_lossy(),
         "stack traceback:\n\ttb.lua:1: in upvalue 'lvl2'\n\ttb.lua:2: in local 'lvl1'\n\ttb.lua:3: in main chunk\n\t[C]: in ?"
     );
 }

@@ -47,7 +47,8 @@ fn index_errors_name_the_variable() {
         err.message_lossy(),
         "test:1: attempt to call a nil value (global 'nothere')"
     );
-    assert!(err.traceback.contains("in main chunk"), "{}", err.traceback);
+    let traceback = err.traceback_lossy();
+    assert!(traceback.contains("in main chunk"), "{traceback}");
 }
 
 #[test]

@@ -289,7 +289,7 @@ fn positioned<'gc>(
     level: usize,
     message: &[u8],
 ) -> Error<'gc> {
-    let mut text = call.where_(level).into_bytes();
+    let mut text = call.where_(level);
     text.extend_from_slice(message);
     Error::Value(Value::String(ctx.intern(&text)))
 }
