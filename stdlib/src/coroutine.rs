@@ -47,6 +47,7 @@ fn status_of<'gc>(call: &Call<'gc, '_>, co: Thread<'gc>) -> ThreadStatus {
 pub fn create<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
     let function = check_function(ctx, call, 1)?;
     let co = Thread::with_function(ctx.mc, function);
+    co.0.borrow_mut(ctx.mc).hook = call.thread_state().hook.inherited();
     return_one(call, Value::Thread(co))
 }
 
@@ -82,6 +83,7 @@ fn resumed<'gc>(
 pub fn wrap<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
     let function = check_function(ctx, call, 1)?;
     let co = Thread::with_function(ctx.mc, function);
+    co.0.borrow_mut(ctx.mc).hook = call.thread_state().hook.inherited();
     return_one(
         call,
         ctx.native_with_upvalues(resume_wrapped, [Value::Thread(co)]),

@@ -151,6 +151,19 @@ impl<'gc> HookState<'gc> {
         }
     }
 
+    /// The hook settings a thread created by this one starts with (PUC's
+    /// `lua_newthread`): the same mask and count, but no hook function —
+    /// PUC copies its C hook, which looks the Lua hook up per thread, finds
+    /// none and does nothing, while `debug.gethook` still reports the mask.
+    pub fn inherited(&self) -> HookState<'gc> {
+        HookState {
+            mask: self.mask,
+            count: self.count,
+            countdown: self.count,
+            ..HookState::default()
+        }
+    }
+
     /// The event mask (`MASK_*` bits).
     pub fn mask(&self) -> u8 {
         self.mask
@@ -177,7 +190,13 @@ impl<'gc> HookState<'gc> {
     }
 
     fn active(&self, bit: u8) -> bool {
-        self.allowed && self.mask & bit != 0
+        self.allowed && self.mask & bit != 0 && self.calls_something()
+    }
+
+    /// Whether events call a function: an inherited mask (see
+    /// [`HookState::inherited`]) has none to call.
+    fn calls_something(&self) -> bool {
+        !self.function.is_nil()
     }
 
     /// Frames from `keep` up are being discarded (an error unwinds, a
@@ -366,7 +385,7 @@ pub(crate) fn trace<'gc>(
         }
         _ => false,
     };
-    if hook.mask == 0 {
+    if hook.mask == 0 || !hook.calls_something() {
         return None;
     }
     let index = ts.frames.len() - 1;
@@ -481,7 +500,7 @@ pub(crate) fn vararg_entered<'gc>(
     hook.fresh = NONE;
     hook.old_frame = index;
     hook.old_pc = 1;
-    if hook.mask & MASK_CALL == 0 {
+    if hook.mask & MASK_CALL == 0 || !hook.calls_something() {
         return None;
     }
     let Some(Frame::Lua(frame)) = ts.frames.last() else {
