@@ -26,8 +26,8 @@ fn running_function_name<'gc>(ctx: Context<'gc>, call: &Call<'gc, '_>) -> (Vec<u
     {
         return (name, kind == "method");
     }
-    let name = global_function_name(ctx, Function::Native(call.native()))
-        .unwrap_or_else(|| b"?".to_vec());
+    let name =
+        global_function_name(ctx, Function::Native(call.native())).unwrap_or_else(|| b"?".to_vec());
     (name, false)
 }
 
@@ -43,10 +43,18 @@ pub fn arg_error<'gc>(
     if is_method {
         arg -= 1;
         if arg == 0 {
-            return Error::Runtime(quote_name("calling '", &name, &format!("' on bad self ({extra})")));
+            return Error::Runtime(quote_name(
+                "calling '",
+                &name,
+                &format!("' on bad self ({extra})"),
+            ));
         }
     }
-    Error::Runtime(quote_name(&format!("bad argument #{arg} to '"), &name, &format!("' ({extra})")))
+    Error::Runtime(quote_name(
+        &format!("bad argument #{arg} to '"),
+        &name,
+        &format!("' ({extra})"),
+    ))
 }
 
 /// `before` + the function's name (its bytes as they are) + `after`.

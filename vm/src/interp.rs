@@ -296,7 +296,11 @@ fn call_error<'gc>(
         }
         _ => Vec::new(),
     };
-    let mut msg = format!("attempt to call a {} value", type_name_for_error(ctx, value)).into_bytes();
+    let mut msg = format!(
+        "attempt to call a {} value",
+        type_name_for_error(ctx, value)
+    )
+    .into_bytes();
     msg.extend_from_slice(&extra);
     runtime_error(ctx, ts, msg)
 }
@@ -954,9 +958,7 @@ fn concat<'gc, const HOOKED: bool>(
                 Err(error) => {
                     let value = match error {
                         Error::Value(v) => v,
-                        Error::Runtime(msg) => {
-                            runtime_error(ctx, ts, msg)
-                        }
+                        Error::Runtime(msg) => runtime_error(ctx, ts, msg),
                     };
                     return Flow::Exit(Exit::Error(value));
                 }
