@@ -639,7 +639,7 @@ fn chain_error<'gc>(
             type_error(ctx, ts, object, "index", operand)
         }
         ChainError::TooLong => {
-            runtime_error(ctx, ts, &format!("'{event}' chain too long; possible loop"))
+            runtime_error(ctx, ts, format!("'{event}' chain too long; possible loop"))
         }
     }
 }
