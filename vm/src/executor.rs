@@ -591,12 +591,22 @@ fn run<'gc>(ctx: Context<'gc>, state: &mut ExecutorState<'gc>, fuel: &mut i64) -
             } else {
                 run_thread(ctx, thread, &mut ts, fuel, is_coroutine)
             };
+            // Work on this thread goes on here, under one borrow, for as
+            // long as it has fuel: a native's callback (its call, the Lua
+            // function's run, the continuation) takes no trip through the
+            // outer loop. Nothing the outer loop checks can change meanwhile
+            // (an injected error or a collection come from the host, between
+            // steps).
             loop {
                 next = match next {
                     Next::Action(action) => {
                         apply_action(ctx, thread, &mut ts, action, is_coroutine)
                     }
                     Next::Raise(error) => raise(ctx, thread, &mut ts, error, is_coroutine),
+                    Next::Continue if *fuel > 0 => {
+                        *fuel -= 1;
+                        run_thread(ctx, thread, &mut ts, fuel, is_coroutine)
+                    }
                     other => break other,
                 };
             }

@@ -308,7 +308,10 @@ pub(crate) fn precall<'gc>(
     ret: Ret,
     yieldable: bool,
 ) -> Result<Called<'gc>, Value<'gc>> {
-    let function = resolve_callable(ctx, ts, func, &mut nargs)?;
+    let function = match ts.stack[func].as_function() {
+        Some(function) => function,
+        None => resolve_callable(ctx, ts, func, &mut nargs)?,
+    };
     if ts.frames.len() >= MAX_FRAMES {
         return Err(runtime_error(ctx, ts, "stack overflow"));
     }
