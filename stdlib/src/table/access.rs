@@ -90,9 +90,25 @@ pub fn plain_table<'gc>(ctx: Context<'gc>, value: Value<'gc>) -> Option<Table<'g
     plain.then_some(table)
 }
 
-/// Starts `object[index]` (`lua_geti`).
+/// Starts `object[index]` (`lua_geti`). A table without a metatable is
+/// read here, inline; anything else goes out of line.
 #[inline]
 pub fn get<'gc>(
+    ctx: Context<'gc>,
+    object: Value<'gc>,
+    index: i64,
+) -> Result<Lookup<'gc>, Error<'gc>> {
+    if let Value::Table(t) = object
+        && t.metatable().is_none()
+    {
+        return Ok(Lookup::Found(t.get_int(ctx.mc, index)));
+    }
+    get_with_metatable(ctx, object, index)
+}
+
+/// [`get`] of a table with a metatable, or of another value.
+#[inline(never)]
+fn get_with_metatable<'gc>(
     ctx: Context<'gc>,
     object: Value<'gc>,
     index: i64,
@@ -134,6 +150,17 @@ pub fn set<'gc>(
         t.set_int(ctx.mc, index, value);
         return Ok(Store::Done);
     }
+    set_with_metatable(ctx, object, index, value)
+}
+
+/// [`set`] on a table with a metatable, or on another value.
+#[inline(never)]
+fn set_with_metatable<'gc>(
+    ctx: Context<'gc>,
+    object: Value<'gc>,
+    index: i64,
+    value: Value<'gc>,
+) -> Result<Store<'gc>, Error<'gc>> {
     match walk_new_index(ctx, object, Value::Integer(index)) {
         Ok(NewIndexStep::Raw(t)) => {
             t.set_int(ctx.mc, index, value);
