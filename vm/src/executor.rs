@@ -234,6 +234,16 @@ impl<'gc, 'a> Call<'gc, 'a> {
         Ok(())
     }
 
+    /// Pushes the values of a slice (one check, one copy).
+    #[inline]
+    pub fn push_slice(&mut self, values: &[Value<'gc>]) -> Result<(), Error<'gc>> {
+        if self.ts.stack.len() + values.len() > MAX_STACK {
+            return Err(Error::runtime("stack overflow"));
+        }
+        self.ts.stack.extend_from_slice(values);
+        Ok(())
+    }
+
     /// Pushes several values.
     pub fn extend(
         &mut self,

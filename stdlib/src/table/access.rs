@@ -92,7 +92,7 @@ pub fn plain_table<'gc>(ctx: Context<'gc>, value: Value<'gc>) -> Option<Table<'g
 
 /// Starts `object[index]` (`lua_geti`). A table without a metatable is
 /// read here, inline; anything else goes out of line.
-#[inline]
+#[inline(always)]
 pub fn get<'gc>(
     ctx: Context<'gc>,
     object: Value<'gc>,
@@ -136,8 +136,9 @@ pub enum Store<'gc> {
     },
 }
 
-/// Starts `object[index] = value` (`lua_seti`).
-#[inline]
+/// Starts `object[index] = value` (`lua_seti`). A table without a
+/// metatable is written here, inline; anything else goes out of line.
+#[inline(always)]
 pub fn set<'gc>(
     ctx: Context<'gc>,
     object: Value<'gc>,
@@ -226,6 +227,7 @@ pub fn length_of<'gc>(value: Value<'gc>) -> Result<i64, Error<'gc>> {
 
 /// Pushes `handler` and its arguments and asks the executor to call it;
 /// its results will start at the window length before this push.
+#[inline]
 pub fn call_handler<'gc>(
     call: &mut Call<'gc, '_>,
     handler: Value<'gc>,
@@ -233,7 +235,7 @@ pub fn call_handler<'gc>(
     then: Continuation,
 ) -> Result<Action<'gc>, Error<'gc>> {
     call.push(handler)?;
-    call.extend(args.iter().copied())?;
+    call.push_slice(args)?;
     Ok(Action::Call {
         nargs: args.len(),
         then,
