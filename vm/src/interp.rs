@@ -389,7 +389,10 @@ pub(crate) fn do_return<'gc>(
     let _ = ctx;
     match ret {
         Ret::Normal => {
-            if first != func {
+            if n == 1 {
+                // One result (most natives): no call to `memmove`.
+                ts.stack[func] = ts.stack[first];
+            } else if first != func {
                 ts.stack.copy_within(first..first + n, func);
             }
             let count = if nresults < 0 { n } else { nresults as usize };
