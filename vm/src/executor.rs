@@ -864,6 +864,14 @@ fn apply_action<'gc>(
                     _ => Catch::No,
                 };
             }
+            if let Value::LuaFunction(closure) = ts.stack[func] {
+                // A Lua callback (a comparator, a handler): its frame is
+                // pushed here, without `precall`'s resolution of `__call`.
+                return match interp::push_lua_call(ctx, ts, closure, func, nargs, -1, Ret::Normal) {
+                    Ok(()) => Next::Continue,
+                    Err(e) => Next::Raise(e),
+                };
+            }
             call_from_executor(ctx, thread, ts, func, nargs, -1, Ret::Normal, is_coroutine)
         }
         Action::TailCall { nargs } => {
