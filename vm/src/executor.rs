@@ -903,15 +903,16 @@ fn begin_callback<'gc>(
     then: Continuation,
     catch: Catch<'gc>,
 ) -> Result<usize, Next<'gc>> {
-    let base = match &ts.frames[frame] {
-        Frame::Native(f) => f.base,
+    // The frame is on top: its level is the thread's current C level.
+    let (base, c_level) = match &ts.frames[frame] {
+        Frame::Native(f) => (f.base, f.c_level),
         _ => unreachable!("a call without a native frame"),
     };
     if nargs >= ts.stack.len() - base {
         let error = error_value(ctx, ts, frame, Error::runtime("no function to call"));
         return Err(Next::Raise(error));
     }
-    if ts.current_c_level() + 1 >= MAX_C_LEVELS {
+    if c_level + 1 >= MAX_C_LEVELS {
         return Err(Next::Raise(Value::String(ctx.intern(b"C stack overflow"))));
     }
     let func = ts.stack.len() - nargs - 1;
