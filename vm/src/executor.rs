@@ -811,14 +811,12 @@ fn continue_native<'gc>(
             Ok(func) => func,
             Err(next) => return next,
         };
-        let Value::LuaFunction(closure) = ts.stack[func] else {
-            return call_from_executor(ctx, thread, ts, func, nargs, -1, Ret::Normal, is_coroutine);
-        };
-        if let Err(e) = interp::push_lua_call(ctx, ts, closure, func, nargs, -1, Ret::Normal) {
-            return Next::Raise(e);
-        }
-        if *fuel <= 0 {
-            return Next::Continue;
+        let next = start_callback(ctx, thread, ts, func, nargs, is_coroutine);
+        // Go on here only when a Lua frame was pushed for the callee.
+        let pushed_lua =
+            ts.frames.len() == frame + 2 && matches!(ts.frames.last(), Some(Frame::Lua(_)));
+        if !matches!(next, Next::Continue) || !pushed_lua || *fuel <= 0 {
+            return next;
         }
         *fuel -= 1;
         let next = run_lua(ctx, thread, ts, fuel, is_coroutine);
@@ -925,6 +923,29 @@ fn begin_callback<'gc>(
     Ok(func)
 }
 
+/// Calls `stack[func]` with the `nargs` values above it for the native on
+/// top (after [`begin_callback`]); every path of a native's `Call` and
+/// `ProtectedCall` goes through here.
+#[inline(always)]
+fn start_callback<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    func: usize,
+    nargs: usize,
+    is_coroutine: bool,
+) -> Next<'gc> {
+    if let Value::LuaFunction(closure) = ts.stack[func] {
+        // A Lua callback (a comparator, a handler): its frame is pushed
+        // here, without `precall`'s resolution of `__call`.
+        return match interp::push_lua_call(ctx, ts, closure, func, nargs, -1, Ret::Normal) {
+            Ok(()) => Next::Continue,
+            Err(e) => Next::Raise(e),
+        };
+    }
+    call_from_executor(ctx, thread, ts, func, nargs, -1, Ret::Normal, is_coroutine)
+}
+
 /// Carries out an action returned by the native on top of the frames.
 fn apply_action<'gc>(
     ctx: Context<'gc>,
@@ -955,15 +976,7 @@ fn apply_action<'gc>(
                 Ok(func) => func,
                 Err(next) => return next,
             };
-            if let Value::LuaFunction(closure) = ts.stack[func] {
-                // A Lua callback (a comparator, a handler): its frame is
-                // pushed here, without `precall`'s resolution of `__call`.
-                return match interp::push_lua_call(ctx, ts, closure, func, nargs, -1, Ret::Normal) {
-                    Ok(()) => Next::Continue,
-                    Err(e) => Next::Raise(e),
-                };
-            }
-            call_from_executor(ctx, thread, ts, func, nargs, -1, Ret::Normal, is_coroutine)
+            start_callback(ctx, thread, ts, func, nargs, is_coroutine)
         }
         Action::TailCall { nargs } => {
             if nargs >= window {
