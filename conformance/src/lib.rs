@@ -3,7 +3,10 @@
 //! outputs.
 //!
 //! Used by the differential corpus test (`tests/differential.rs`) and by the
-//! official-suite runner (`src/main.rs`, the `suite-runner` binary).
+//! official-suite runner (`src/main.rs`, the `suite-runner` binary), and the
+//! differential fuzzer ([`fuzz`], the `lua-fuzz` binary).
+
+pub mod fuzz;
 
 use std::ffi::OsString;
 use std::io::Read;
@@ -282,6 +285,25 @@ pub fn build_saturn(
             path.display()
         ))
     }
+}
+
+/// The `saturn` binary an integration test should run: `SATURN_BIN` when
+/// set, else the binary of the test's own profile and target directory,
+/// built (or found up to date) with `$CARGO` from `manifest_dir`.
+pub fn saturn_for_tests(manifest_dir: &Path) -> Result<PathBuf, String> {
+    if let Some(p) = std::env::var_os("SATURN_BIN") {
+        let p = PathBuf::from(p);
+        return if p.exists() {
+            Ok(p)
+        } else {
+            Err(format!("SATURN_BIN={} does not exist", p.display()))
+        };
+    }
+    let exe = std::env::current_exe().map_err(|e| format!("current_exe: {e}"))?;
+    let layout = TargetLayout::from_executable(&exe)
+        .ok_or_else(|| format!("cannot derive the target directory from {}", exe.display()))?;
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    build_saturn(Path::new(&cargo), manifest_dir, &layout)
 }
 
 #[cfg(test)]

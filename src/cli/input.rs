@@ -52,6 +52,10 @@ impl LineSource {
                         if line.last() == Some(&b'\n') {
                             line.pop();
                         }
+                        // GNU readline, which the usual `lua` binaries use,
+                        // echoes a line it reads from a non-terminal.
+                        let _ = stdout.write_all(&line);
+                        let _ = stdout.write_all(b"\n");
                         Some(line)
                     }
                 }

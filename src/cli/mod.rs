@@ -171,13 +171,14 @@ impl Session {
             .and_then(|(text, chunkname)| load(&self.lua, &text, &chunkname));
         let result = loaded.and_then(|function| {
             let args = self.lua.enter(|ctx| {
+                // The script may have been preceded by `-e "arg = 1"`.
                 let Value::Table(arg) = ctx.get_global("arg") else {
-                    return Vec::new();
+                    return Err(LuaError::new(ErrorKind::Runtime, "'arg' is not a table"));
                 };
-                (1..=arg.length(ctx.mc))
+                Ok((1..=arg.length(ctx.mc))
                     .map(|i| ctx.stash(arg.get_int(ctx.mc, i)))
-                    .collect()
-            });
+                    .collect())
+            })?;
             self.call(&function, args)
         });
         self.report(result.map(drop))

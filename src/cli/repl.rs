@@ -2,6 +2,7 @@
 //! an expression (`return <line>;`), then as statements, reading continuation
 //! lines while the chunk is incomplete (its syntax error is at `<eof>`).
 
+use saturn_stdlib::base::convert::tostring;
 use saturn_vm::compile;
 use saturn_vm::error::{ErrorKind, LuaError};
 use saturn_vm::state::Stashed;
@@ -54,17 +55,33 @@ fn read_chunk(session: &mut Session, input: &mut LineSource) -> Option<Result<St
 
 /// Shows the prompt (`_PROMPT`/`_PROMPT2` when set) and reads a line without
 /// its newline.
-fn read_line(session: &Session, input: &mut LineSource, first: bool) -> Option<Vec<u8>> {
+/// A prompt that is not a string is converted as `tostring` does (its
+/// `__tostring` is called); if that fails, the error is reported and input
+/// ends.
+fn read_line(session: &mut Session, input: &mut LineSource, first: bool) -> Option<Vec<u8>> {
     let (global, default) = if first {
         ("_PROMPT", "> ")
     } else {
         ("_PROMPT2", ">> ")
     };
-    let prompt = session.lua.enter(|ctx| match ctx.get_global(global) {
-        Value::Nil => default.as_bytes().to_vec(),
-        value => ctx.to_display_string(value).as_bytes().to_vec(),
-    });
-    input.read_line(&prompt)
+    let is_set = session.lua.enter(|ctx| !ctx.get_global(global).is_nil());
+    if !is_set {
+        return input.read_line(default.as_bytes());
+    }
+    let converted = session.lua.call_with(
+        |ctx| (ctx.native(tostring), vec![ctx.get_global(global)]),
+        |_, results| match results.first() {
+            Some(Value::String(s)) => s.as_bytes().to_vec(),
+            _ => default.as_bytes().to_vec(),
+        },
+    );
+    match converted {
+        Ok(prompt) => input.read_line(&prompt),
+        Err(error) => {
+            session.report(Err(error));
+            None
+        }
+    }
 }
 
 /// Prints the results of an evaluated line with the global `print`.

@@ -192,17 +192,19 @@ pub fn running<'gc>(
 }
 
 /// `coroutine.isyieldable([co])`: whether `co` (default: the running
-/// coroutine) may yield; only the main thread may not.
+/// coroutine) may yield. The main thread may not; the running coroutine
+/// answers as in PUC, false inside a callback of a library function such as
+/// `string.gsub` (although Saturn lets a Lua callback yield there).
 pub fn isyieldable<'gc>(
     ctx: Context<'gc>,
     call: &mut Call<'gc, '_>,
 ) -> Result<Action<'gc>, Error<'gc>> {
     let yieldable = if is_none(call, 1) {
-        call.is_yieldable()
+        call.is_yieldable_in_puc()
     } else {
         let co = check_thread(ctx, call, 1)?;
         if co.ptr_eq(call.thread()) {
-            call.is_yieldable()
+            call.is_yieldable_in_puc()
         } else {
             !co.ptr_eq(ctx.main_thread())
         }

@@ -89,9 +89,14 @@ fn upvalue_name(proto: &Proto, index: u8) -> String {
     }
 }
 
+/// A string constant used as a name. PUC formats names as C strings, so a
+/// name stops at its first `\0`.
 fn constant_name(proto: &Proto, index: usize) -> Option<String> {
     match proto.constants.get(index) {
-        Some(crate::bytecode::Constant::String(s)) => Some(String::from_utf8_lossy(s).into_owned()),
+        Some(crate::bytecode::Constant::String(s)) => {
+            let c_string = s.split(|&b| b == 0).next().unwrap_or_default();
+            Some(String::from_utf8_lossy(c_string).into_owned())
+        }
         _ => None,
     }
 }

@@ -78,11 +78,31 @@ pub struct Continuation {
     pub func: ContinuationFn,
     /// Free state for the continuation (a step number, a count, ...).
     pub ctx: i64,
+    /// Whether PUC Lua lets the callee of this call yield (PUC's
+    /// `lua_callk`, as `dofile` calls its chunk): see
+    /// [`Call::is_yieldable_in_puc`] and the yield rule on
+    /// `called_by_library_native`. `ProtectedCall`s are always yieldable.
+    pub yieldable: bool,
 }
 
 impl Continuation {
+    /// A continuation for a call PUC makes with `lua_call` (not yieldable).
     pub fn new(func: ContinuationFn, ctx: i64) -> Self {
-        Continuation { func, ctx }
+        Continuation {
+            func,
+            ctx,
+            yieldable: false,
+        }
+    }
+
+    /// A continuation for a call PUC makes with `lua_callk`, whose callee
+    /// may yield even when it is a native function (`dofile`).
+    pub fn yieldable(func: ContinuationFn, ctx: i64) -> Self {
+        Continuation {
+            func,
+            ctx,
+            yieldable: true,
+        }
     }
 }
 
@@ -322,6 +342,18 @@ impl<'gc, 'a> Call<'gc, 'a> {
     /// Whether the running thread may yield (it is a coroutine).
     pub fn is_yieldable(&self) -> bool {
         self.yieldable
+    }
+
+    /// Whether PUC Lua would let the running coroutine yield here: it is a
+    /// coroutine and no library native below this call waits for a call
+    /// PUC makes with `lua_call` (a sort comparator, a gsub replacement,
+    /// `__tostring` for `print`...). Saturn can yield from such callbacks
+    /// (DESIGN §5); `coroutine.isyieldable` still answers as PUC does.
+    pub fn is_yieldable_in_puc(&self) -> bool {
+        self.yieldable
+            && !self.ts.frames[..self.frame]
+                .iter()
+                .any(|f| matches!(f, Frame::Native(f) if waits_for_unyieldable_call(f)))
     }
 
     /// Reads an upvalue cell of any closure (`debug.getupvalue`): an open
@@ -1005,6 +1037,10 @@ fn apply_action<'gc>(
                 let message = ctx.intern(b"attempt to yield from outside a coroutine");
                 return Next::Raise(Value::String(message));
             }
+            if called_by_library_native(ts, frame) {
+                let message = ctx.intern(b"attempt to yield across a C-call boundary");
+                return Next::Raise(Value::String(message));
+            }
             let nvalues = nvalues.min(window);
             let values = ts.stack.split_off(ts.stack.len() - nvalues);
             if let Frame::Native(f) = &mut ts.frames[frame] {
@@ -1051,7 +1087,7 @@ fn apply_action<'gc>(
                     ctx.intern(b"cannot close a running coroutine"),
                 )))
             } else {
-                prepare_close(ctx, co)
+                prepare_close(ctx, co, ts.current_c_level() + 1)
             };
             if let Frame::Native(f) = &mut ts.frames[frame] {
                 f.then = Some(then);
@@ -1066,6 +1102,31 @@ fn apply_action<'gc>(
             }
         }
     }
+}
+
+/// Whether the native in frame `frame` was called directly by another
+/// native through [`Action::Call`], which makes a yield from it an error.
+///
+/// This is PUC's rule wherever PUC can be matched: a C function that calls
+/// with `lua_call` (a sort comparator, a gsub replacement, an `__index`
+/// handler) cannot be suspended, so a *native* callee that yields there
+/// (`table.sort(t, coroutine.yield)`) raises "attempt to yield across a
+/// C-call boundary". A native called by `pcall`/`xpcall`
+/// ([`Action::ProtectedCall`], PUC's `lua_pcallk`) or from a Lua frame may
+/// yield. Saturn goes further than PUC for *Lua* callbacks: a Lua function
+/// called by a library native may yield, since the native waits as data
+/// (DESIGN §5); only the native-calls-native-that-yields case is refused.
+/// A call whose continuation is [`Continuation::yieldable`] (PUC's
+/// `lua_callk`, as in `dofile`) lets its callee yield too.
+fn called_by_library_native(ts: &ThreadState<'_>, frame: usize) -> bool {
+    let caller = frame.checked_sub(1).and_then(|i| ts.frames.get(i));
+    matches!(caller, Some(Frame::Native(f)) if waits_for_unyieldable_call(f))
+}
+
+/// Whether a native frame below the top waits for a call PUC could not
+/// suspend: an unprotected call whose continuation is not `yieldable`.
+fn waits_for_unyieldable_call(f: &NativeFrame<'_>) -> bool {
+    matches!(f.catch, Catch::No) && f.then.is_some_and(|k| !k.yieldable)
 }
 
 /// Checks that `co` can be resumed and hands it the arguments.
@@ -1100,8 +1161,14 @@ fn prepare_resume<'gc>(
 
 /// Prepares closing a coroutine (`coroutine.close`). `Err(None)`: closed at
 /// once, successfully; `Err(Some(e))`: closed at once with error `e`;
-/// `Ok`: its `__close` handlers must run (switch to it).
-fn prepare_close<'gc>(ctx: Context<'gc>, co: Thread<'gc>) -> Result<(), Option<Value<'gc>>> {
+/// `Ok`: its `__close` handlers must run (switch to it), one C level above
+/// the closer's (`c_level`), so that a chain of coroutines each closing the
+/// previous one from a handler ends in "C stack overflow" as in PUC.
+fn prepare_close<'gc>(
+    ctx: Context<'gc>,
+    co: Thread<'gc>,
+    c_level: u16,
+) -> Result<(), Option<Value<'gc>>> {
     let Ok(mut cs) = co.0.try_borrow_mut(ctx.mc) else {
         return Err(Some(Value::String(
             ctx.intern(b"cannot close a running coroutine"),
@@ -1131,7 +1198,14 @@ fn prepare_close<'gc>(ctx: Context<'gc>, co: Thread<'gc>) -> Result<(), Option<V
         cs.stack.clear();
         return Err(error);
     }
+    if c_level >= MAX_C_LEVELS {
+        // Every handler would fail to be called: PUC ends with this error.
+        cs.tbc.clear();
+        cs.stack.clear();
+        return Err(Some(Value::String(ctx.intern(b"C stack overflow"))));
+    }
     // Run the `__close` handlers on the coroutine itself.
+    cs.base_c_level = c_level;
     cs.status = ThreadStatus::Running;
     cs.closing = true;
     cs.close_failed = error.is_some();

@@ -185,6 +185,24 @@ pub struct GcStateInner<'gc> {
     /// Pause, step multiplier and step size (`collectgarbage`).
     #[collect(require_static)]
     pub params: GcParams,
+    /// The last cycle cleared a weak-value entry whose key is a string: the
+    /// key could only be marked, so a full collection runs one more cycle
+    /// to free it, as PUC frees such a key in the same cycle.
+    #[collect(require_static)]
+    pub string_keys_dropped: bool,
+    /// A `__gc` finalizer is running: the collector is not reentrant, so
+    /// `collectgarbage` fails (PUC's `GCSTPGC`).
+    #[collect(require_static)]
+    pub in_finalizer: bool,
+    /// The state is closing (`lua_close`, `os.exit(code, true)`): objects
+    /// given a `__gc` from now on are not registered, and `collectgarbage`
+    /// fails (PUC's `GCSTPCLS`).
+    #[collect(require_static)]
+    pub closing: bool,
+    /// Objects whose `__gc` the closing state has still to call, the next
+    /// one last; a finalizer that closes the state again (`os.exit`) takes
+    /// the rest.
+    close_queue: Vec<Value<'gc>>,
 }
 
 /// The collector's bookkeeping, part of the state's root.
@@ -202,6 +220,10 @@ pub fn new_gc_state<'gc>(mc: &Mutation<'gc>) -> GcState<'gc> {
             request: None,
             step_finished: false,
             params: GcParams::DEFAULT,
+            string_keys_dropped: false,
+            in_finalizer: false,
+            closing: false,
+            close_queue: Vec::new(),
         }),
     )
 }
@@ -217,11 +239,10 @@ pub fn set_table_metatable<'gc>(ctx: Context<'gc>, table: Table<'gc>, mt: Option
             weak_values = mode.as_bytes().contains(&b'v');
         }
         if !event_in(ctx, mt, MetaEvent::Gc).is_nil() {
-            ctx.state
-                .gc
-                .borrow_mut(ctx.mc)
-                .finalizable
-                .push(Finalizable::Table(table.downgrade()));
+            let mut gc = ctx.state.gc.borrow_mut(ctx.mc);
+            if !gc.closing {
+                gc.finalizable.push(Finalizable::Table(table.downgrade()));
+            }
         }
     }
     let was_weak = {
@@ -244,11 +265,11 @@ pub fn set_userdata_metatable<'gc>(ctx: Context<'gc>, ud: UserData<'gc>, mt: Opt
     if let Some(mt) = mt
         && !event_in(ctx, mt, MetaEvent::Gc).is_nil()
     {
-        ctx.state
-            .gc
-            .borrow_mut(ctx.mc)
-            .finalizable
-            .push(Finalizable::UserData(Gc::downgrade(ud.0)));
+        let mut gc = ctx.state.gc.borrow_mut(ctx.mc);
+        if !gc.closing {
+            gc.finalizable
+                .push(Finalizable::UserData(Gc::downgrade(ud.0)));
+        }
     }
 }
 
@@ -274,7 +295,9 @@ pub fn finalize_pass<'gc>(fc: &Finalization<'gc>, state: GcState<'gc>) -> bool {
     }
     // 2. Weak values die before finalizers resurrect anything.
     for t in &live {
-        t.clear_dead_values(fc);
+        if t.clear_dead_values(fc) {
+            gc.string_keys_dropped = true;
+        }
     }
     // 3. Finalizers.
     let mut keep = Vec::with_capacity(gc.finalizable.len());
@@ -326,8 +349,10 @@ pub fn has_pending(ctx: Context<'_>) -> bool {
 /// pending finalizers when a state closes).
 pub fn take_all_finalizable<'gc>(ctx: Context<'gc>) -> Vec<Value<'gc>> {
     let mut gc = ctx.state.gc.borrow_mut(ctx.mc);
+    gc.closing = true;
     let tracked = std::mem::take(&mut gc.finalizable);
-    let mut out = std::mem::take(&mut gc.pending);
+    let mut out: Vec<Value<'gc>> = gc.close_queue.drain(..).rev().collect();
+    out.append(&mut gc.pending);
     for object in tracked.into_iter().rev() {
         match object {
             Finalizable::Table(t) => {
@@ -343,6 +368,19 @@ pub fn take_all_finalizable<'gc>(ctx: Context<'gc>) -> Vec<Value<'gc>> {
         }
     }
     out
+}
+
+/// Starts closing the state: every object still registered for `__gc`
+/// waits in the close queue (see [`next_to_close`]).
+pub fn start_closing(ctx: Context<'_>) {
+    let mut queue = take_all_finalizable(ctx);
+    queue.reverse();
+    ctx.state.gc.borrow_mut(ctx.mc).close_queue = queue;
+}
+
+/// The next object whose `__gc` the closing state calls.
+pub fn next_to_close<'gc>(ctx: Context<'gc>) -> Option<Value<'gc>> {
+    ctx.state.gc.borrow_mut(ctx.mc).close_queue.pop()
 }
 
 /// Whether the last `collectgarbage("step")` finished a cycle.

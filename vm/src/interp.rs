@@ -49,6 +49,12 @@ use crate::value::Value;
 /// stack size; this bounds chains of native calls).
 pub const MAX_FRAMES: usize = 200_000;
 
+/// Frames past [`MAX_FRAMES`] that a message handler (and what it calls)
+/// may use to handle a stack overflow, as PUC grows a full stack by 200
+/// slots (`ERRORSTACKSIZE`) for its handler: a few dozen small frames.
+/// Overflowing this margin too is an "error in error handling".
+const ERROR_HANDLER_FRAMES: usize = 50;
+
 /// Why [`run`] returned.
 pub(crate) enum Exit<'gc> {
     /// Fuel ran out; the top frame's `pc` is saved.
@@ -297,6 +303,32 @@ fn call_error<'gc>(
 }
 
 /// Starts calling `stack[func]` with the `nargs` values above it.
+/// The error of a call past [`MAX_FRAMES`], if it is one: none for a message
+/// handler called for the overflow, or a call it makes, while they stay
+/// within [`ERROR_HANDLER_FRAMES`]; past that margin, PUC's "error in error
+/// handling" (no position); otherwise "stack overflow". (Such a handler sits
+/// among the frames past the limit, so only those are searched.)
+#[cold]
+fn frame_limit_error<'gc>(
+    ctx: Context<'gc>,
+    ts: &ThreadState<'gc>,
+    ret: Ret,
+) -> Option<Value<'gc>> {
+    let handler_frame = |f: &Frame<'_>| match f {
+        Frame::Lua(f) => f.ret == Ret::Handler,
+        Frame::Native(f) => f.ret == Ret::Handler,
+        Frame::Unwind { .. } => false,
+    };
+    let in_handler = ret == Ret::Handler || ts.frames[MAX_FRAMES - 1..].iter().any(handler_frame);
+    if !in_handler {
+        Some(runtime_error(ctx, ts, "stack overflow"))
+    } else if ts.frames.len() >= MAX_FRAMES + ERROR_HANDLER_FRAMES {
+        Some(Value::String(ctx.intern(b"error in error handling")))
+    } else {
+        None
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn precall<'gc>(
     ctx: Context<'gc>,
@@ -318,8 +350,10 @@ pub(crate) fn precall<'gc>(
             Ok(Called::Lua)
         }
         Function::Native(native) => {
-            if ts.frames.len() >= MAX_FRAMES {
-                return Err(runtime_error(ctx, ts, "stack overflow"));
+            if ts.frames.len() >= MAX_FRAMES
+                && let Some(error) = frame_limit_error(ctx, ts, ret)
+            {
+                return Err(error);
             }
             ts.stack.truncate(func + 1 + nargs);
             if ts.hook.is_set() {
@@ -367,8 +401,10 @@ pub(crate) fn push_lua_call<'gc>(
     nresults: i32,
     ret: Ret,
 ) -> Result<(), Value<'gc>> {
-    if ts.frames.len() >= MAX_FRAMES {
-        return Err(runtime_error(ctx, ts, "stack overflow"));
+    if ts.frames.len() >= MAX_FRAMES
+        && let Some(error) = frame_limit_error(ctx, ts, ret)
+    {
+        return Err(error);
     }
     let stack_end = func + 1 + Gc::as_ref(closure.proto).max_stack as usize + EXTRA_STACK;
     if ts.ensure_stack(stack_end).is_err() {
@@ -1691,6 +1727,12 @@ pub(crate) fn run<'gc, const HOOKED: bool>(
                     arith!(ArithOp::Add, a, b, k[c as usize], Operand::Unnamed)
                 }
                 Op::SubK { a, b, k: c } => {
+                    // PUC codes `x - 0` (integer 0) as `x + 0` (ADDI), which
+                    // turns a float -0.0 into 0.0.
+                    if let (Value::Number(f), Value::Integer(0)) = (r!(b), k[c as usize]) {
+                        r!(a) = Value::Number(f + 0.0);
+                        continue;
+                    }
                     arith!(ArithOp::Sub, a, b, k[c as usize], Operand::Unnamed)
                 }
                 Op::MulK { a, b, k: c } => {

@@ -76,30 +76,38 @@ pub type WarningSink = Box<dyn FnMut(&[u8])>;
 pub struct Warnings {
     pub on: bool,
     buffer: Vec<u8>,
+    /// A message is under way (its earlier pieces are in `buffer`).
+    continuing: bool,
     /// Where complete warnings go; `None`: stderr as `Lua warning: ...`.
     pub sink: Option<WarningSink>,
 }
 
 impl Warnings {
     /// Adds a piece of a warning (`tocont`: more pieces follow). Control
-    /// messages `@on` / `@off` switch warnings, as `lua.c`'s handler does.
+    /// messages `@on` / `@off` switch warnings, as `lua.c`'s handler does:
+    /// a control message is a single piece starting with `@` that does not
+    /// continue a message (even an empty first piece starts one). While
+    /// warnings are off, every other piece is dropped at once.
     pub fn warn(&mut self, piece: &[u8], tocont: bool) {
-        if !tocont && self.buffer.is_empty() && piece.first() == Some(&b'@') {
-            match piece {
-                b"@on" => self.on = true,
-                b"@off" => self.on = false,
-                _ => {}
+        if !self.continuing {
+            if !tocont && piece.first() == Some(&b'@') {
+                match piece {
+                    b"@on" => self.on = true,
+                    b"@off" => self.on = false,
+                    _ => {}
+                }
+                return;
             }
-            return;
+            if !self.on {
+                return;
+            }
         }
         self.buffer.extend_from_slice(piece);
+        self.continuing = tocont;
         if tocont {
             return;
         }
         let message = std::mem::take(&mut self.buffer);
-        if !self.on {
-            return;
-        }
         match &mut self.sink {
             Some(sink) => sink(&message),
             None => {
@@ -626,6 +634,9 @@ impl Lua {
     }
 
     fn call_finalizer(&mut self, object: &Stashed) {
+        let outer = self.enter(|ctx| {
+            std::mem::replace(&mut ctx.state.gc.borrow_mut(ctx.mc).in_finalizer, true)
+        });
         let result = self.call_as(
             true,
             |ctx| {
@@ -635,6 +646,7 @@ impl Lua {
             },
             |_, _| (),
         );
+        self.enter(|ctx| ctx.state.gc.borrow_mut(ctx.mc).in_finalizer = outer);
         if let Err(e) = result {
             // PUC's `luaE_warnerror`: only a string error is shown as is.
             let msg = if e.value_type == "string" {
@@ -654,13 +666,10 @@ impl Lua {
 
     /// Runs `__gc` for every object still registered (state shutdown).
     pub fn close(&mut self) {
-        let objects = self.enter(|ctx| {
-            gc::take_all_finalizable(ctx)
-                .into_iter()
-                .map(|v| ctx.stash(v))
-                .collect::<Vec<_>>()
-        });
-        for object in objects {
+        self.enter(gc::start_closing);
+        // One at a time: a finalizer that calls `os.exit(code, true)` runs
+        // the rest itself.
+        while let Some(object) = self.enter(|ctx| gc::next_to_close(ctx).map(|v| ctx.stash(v))) {
             self.call_finalizer(&object);
         }
     }
@@ -868,7 +877,13 @@ impl Lua {
     /// since.
     pub fn gc_collect(&mut self) {
         self.finish_cycle_under_way();
+        self.enter(|ctx| ctx.state.gc.borrow_mut(ctx.mc).string_keys_dropped = false);
         self.full_cycle();
+        let again = self
+            .enter(|ctx| std::mem::take(&mut ctx.state.gc.borrow_mut(ctx.mc).string_keys_dropped));
+        if again {
+            self.full_cycle();
+        }
         self.reset_gc_threshold();
         self.run_finalizers();
     }

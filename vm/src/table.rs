@@ -823,23 +823,28 @@ impl<'gc> Table<'gc> {
     }
 
     /// GC protocol step 2a: entries whose weakly held value died become
-    /// tombstones.
-    pub fn clear_dead_values(self, fc: &Finalization<'gc>) {
+    /// tombstones. Returns whether one of them had a string key: the key was
+    /// marked in this cycle (strings are held strongly), so only the next
+    /// cycle can free it, where PUC frees it at once.
+    pub fn clear_dead_values(self, fc: &Finalization<'gc>) -> bool {
         let mut state = self.0.borrow_mut(fc);
         if !state.info.weakness.values {
-            return;
+            return false;
         }
         for slot in state.array.slots_mut() {
             if slot.is_dead(fc) {
                 *slot = Slot::NIL;
             }
         }
+        let mut string_key_dropped = false;
         for node in state.nodes.iter_mut() {
             if node.value.is_dead(fc) {
+                string_key_dropped |= matches!(node.key, Slot::Strong(Value::String(_)));
                 node.value = Slot::NIL;
                 node.key = tombstone(node.key);
             }
         }
+        string_key_dropped
     }
 
     /// GC protocol step 2b: entries whose weakly held key died are removed.
@@ -857,7 +862,7 @@ impl<'gc> Table<'gc> {
 
     /// Both clearing steps.
     pub fn clear_dead_entries(self, fc: &Finalization<'gc>) {
-        self.clear_dead_values(fc);
+        let _ = self.clear_dead_values(fc);
         self.clear_dead_keys(fc);
     }
 }

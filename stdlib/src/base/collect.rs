@@ -5,7 +5,8 @@
 //! Collection itself can only happen between executor slices (gc-arena
 //! collects outside mutations), so "collect" and "step" ask the executor to
 //! pause while the host collects (running due finalizers), and answer in a
-//! continuation. Everything else is answered at once.
+//! continuation. Everything else is answered at once. Inside a `__gc`
+//! finalizer the collector is not reentrant and every option answers fail.
 
 use saturn_vm::executor::{Action, Call, Continuation, Error, Outcome};
 use saturn_vm::gc::{GcMode, GcRequest, last_step_finished};
@@ -34,6 +35,14 @@ pub fn collectgarbage<'gc>(
     call: &mut Call<'gc, '_>,
 ) -> Result<Action<'gc>, Error<'gc>> {
     let option = OPTIONS[check_option(ctx, call, 1, Some("collect"), &OPTIONS)?];
+    let gc = ctx.state.gc.borrow();
+    if gc.in_finalizer || gc.closing {
+        // Inside a finalizer or a closing state every option fails, as in
+        // PUC (`lua_gc` answers -1).
+        drop(gc);
+        return return_one(call, Value::Nil);
+    }
+    drop(gc);
     let result = match option {
         "stop" | "restart" => {
             ctx.state.gc.borrow_mut(ctx.mc).stopped = option == "stop";

@@ -363,7 +363,8 @@ pub fn dofile<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action
     call.push(function)?;
     Ok(Action::Call {
         nargs: 0,
-        then: Continuation::new(return_everything, 0),
+        // PUC calls the chunk with `lua_callk`: it may yield.
+        then: Continuation::yieldable(return_everything, 0),
     })
 }
 
