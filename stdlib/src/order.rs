@@ -21,8 +21,22 @@ pub enum Less<'gc> {
 
 /// Starts `a < b`. Values with no order and no `__lt` give PUC's error,
 /// without a position (it is raised inside a native function).
-#[inline]
+#[inline(always)]
 pub fn less_than<'gc>(
+    ctx: Context<'gc>,
+    a: Value<'gc>,
+    b: Value<'gc>,
+) -> Result<Less<'gc>, Error<'gc>> {
+    // Two integers, the common case of a sort, inline; the rest out of line.
+    if let (Value::Integer(x), Value::Integer(y)) = (a, b) {
+        return Ok(Less::Known(x < y));
+    }
+    less_than_general(ctx, a, b)
+}
+
+/// [`less_than`] of anything but two integers.
+#[inline(never)]
+fn less_than_general<'gc>(
     ctx: Context<'gc>,
     a: Value<'gc>,
     b: Value<'gc>,

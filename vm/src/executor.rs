@@ -254,6 +254,16 @@ impl<'gc, 'a> Call<'gc, 'a> {
         Ok(())
     }
 
+    /// Pushes the values of a slice (one check, one copy).
+    #[inline]
+    pub fn push_slice(&mut self, values: &[Value<'gc>]) -> Result<(), Error<'gc>> {
+        if self.ts.stack.len() + values.len() > MAX_STACK {
+            return Err(Error::runtime("stack overflow"));
+        }
+        self.ts.stack.extend_from_slice(values);
+        Ok(())
+    }
+
     /// Pushes several values.
     pub fn extend(
         &mut self,
@@ -623,12 +633,22 @@ fn run<'gc>(ctx: Context<'gc>, state: &mut ExecutorState<'gc>, fuel: &mut i64) -
             } else {
                 run_thread(ctx, thread, &mut ts, fuel, is_coroutine)
             };
+            // Work on this thread goes on here, under one borrow, for as
+            // long as it has fuel: a native's callback (its call, the Lua
+            // function's run, the continuation) takes no trip through the
+            // outer loop. Nothing the outer loop checks can change meanwhile
+            // (an injected error or a collection come from the host, between
+            // steps).
             loop {
                 next = match next {
                     Next::Action(action) => {
                         apply_action(ctx, thread, &mut ts, action, is_coroutine)
                     }
                     Next::Raise(error) => raise(ctx, thread, &mut ts, error, is_coroutine),
+                    Next::Continue if *fuel > 0 => {
+                        *fuel -= 1;
+                        run_thread(ctx, thread, &mut ts, fuel, is_coroutine)
+                    }
                     other => break other,
                 };
             }
@@ -733,23 +753,7 @@ fn run_thread<'gc>(
 ) -> Next<'gc> {
     let (continuation, outcome) = match ts.frames.last_mut() {
         None => return Next::ThreadReturned(std::mem::take(&mut ts.stack)),
-        Some(Frame::Lua(_)) => {
-            let exit = if ts.hook.is_set() {
-                interp::run::<true>(ctx, thread, ts, fuel, is_coroutine)
-            } else {
-                interp::run::<false>(ctx, thread, ts, fuel, is_coroutine)
-            };
-            return match exit {
-                Exit::OutOfFuel | Exit::Frame => after_return(ts),
-                Exit::OutOfFuelInLoop => {
-                    interp::clear_dead_registers(ts);
-                    after_return(ts)
-                }
-                Exit::Action(action) => Next::Action(action),
-                Exit::Error(e) => Next::Raise(e),
-                Exit::HandlerReturned(v) => handler_returned(ctx, thread, ts, v),
-            };
-        }
+        Some(Frame::Lua(_)) => return run_lua(ctx, thread, ts, fuel, is_coroutine),
         Some(Frame::Unwind {
             error,
             catcher,
@@ -782,9 +786,89 @@ fn run_thread<'gc>(
         let n = ts.stack.len() - base;
         return finish_native_return(ctx, thread, ts, n, is_coroutine);
     };
-    match invoke_native(ctx, thread, ts, frame, Some((k, outcome)), is_coroutine) {
-        Ok(action) => Next::Action(action),
-        Err(e) => Next::Raise(e),
+    continue_native(ctx, thread, ts, fuel, frame, k, outcome, is_coroutine)
+}
+
+/// Runs the Lua frame on top (and what it calls) for a while.
+fn run_lua<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    fuel: &mut i64,
+    is_coroutine: bool,
+) -> Next<'gc> {
+    let exit = if ts.hook.is_set() {
+        interp::run::<true>(ctx, thread, ts, fuel, is_coroutine)
+    } else {
+        interp::run::<false>(ctx, thread, ts, fuel, is_coroutine)
+    };
+    match exit {
+        Exit::OutOfFuel | Exit::Frame => after_return(ts),
+        Exit::OutOfFuelInLoop => {
+            interp::clear_dead_registers(ts);
+            after_return(ts)
+        }
+        Exit::Action(action) => Next::Action(action),
+        Exit::Error(e) => Next::Raise(e),
+        Exit::HandlerReturned(v) => handler_returned(ctx, thread, ts, v),
+    }
+}
+
+/// Runs continuation `k` of native frame `frame` (on top). While the native
+/// asks for nothing but plain calls of Lua functions (a sort comparator, a
+/// `gsub` callback), each call and the continuation after it run right
+/// here, the lean path of DESIGN §5's callback round trip; anything else
+/// goes back to the executor's loop. Fuel is spent as on the general path:
+/// one unit to run the Lua function, one for the continuation.
+#[allow(clippy::too_many_arguments)]
+fn continue_native<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    fuel: &mut i64,
+    frame: usize,
+    mut k: Continuation,
+    mut outcome: Outcome<'gc>,
+    is_coroutine: bool,
+) -> Next<'gc> {
+    loop {
+        let action = match invoke_native(ctx, thread, ts, frame, Some((k, outcome)), is_coroutine) {
+            Ok(action) => action,
+            Err(e) => return Next::Raise(e),
+        };
+        let Action::Call { nargs, then } = action else {
+            return Next::Action(action);
+        };
+        let func = match begin_callback(ctx, ts, frame, nargs, then, Catch::No) {
+            Ok(func) => func,
+            Err(next) => return next,
+        };
+        let next = start_callback(ctx, thread, ts, func, nargs, is_coroutine);
+        // Go on here only when a Lua frame was pushed for the callee.
+        let pushed_lua =
+            ts.frames.len() == frame + 2 && matches!(ts.frames.last(), Some(Frame::Lua(_)));
+        if !matches!(next, Next::Continue) || !pushed_lua || *fuel <= 0 {
+            return next;
+        }
+        *fuel -= 1;
+        let next = run_lua(ctx, thread, ts, fuel, is_coroutine);
+        // Continue here only when the callee returned into this frame.
+        if !matches!(next, Next::Continue) || *fuel <= 0 || ts.frames.len() != frame + 1 {
+            return next;
+        }
+        let Some(Frame::Native(f)) = ts.frames.last_mut() else {
+            return next;
+        };
+        if f.error.is_some() {
+            return next;
+        }
+        let Some(then) = f.then.take() else {
+            return next;
+        };
+        f.catch = Catch::No;
+        *fuel -= 1;
+        k = then;
+        outcome = Outcome::Ok;
     }
 }
 
@@ -838,6 +922,62 @@ fn call_from_executor<'gc>(
     }
 }
 
+/// Records that native frame `frame` (on top) waits on a call of the
+/// function below its top `nargs` window values, to be continued by
+/// `then`; returns the function's stack slot.
+fn begin_callback<'gc>(
+    ctx: Context<'gc>,
+    ts: &mut ThreadState<'gc>,
+    frame: usize,
+    nargs: usize,
+    then: Continuation,
+    catch: Catch<'gc>,
+) -> Result<usize, Next<'gc>> {
+    // The frame is on top: its level is the thread's current C level.
+    let (base, c_level) = match &ts.frames[frame] {
+        Frame::Native(f) => (f.base, f.c_level),
+        _ => unreachable!("a call without a native frame"),
+    };
+    if nargs >= ts.stack.len() - base {
+        let error = error_value(ctx, ts, frame, Error::runtime("no function to call"));
+        return Err(Next::Raise(error));
+    }
+    if c_level + 1 >= MAX_C_LEVELS {
+        return Err(Next::Raise(Value::String(ctx.intern(b"C stack overflow"))));
+    }
+    let func = ts.stack.len() - nargs - 1;
+    if let Frame::Native(f) = &mut ts.frames[frame] {
+        f.then = Some(then);
+        f.error = None;
+        f.call_level = func;
+        f.catch = catch;
+    }
+    Ok(func)
+}
+
+/// Calls `stack[func]` with the `nargs` values above it for the native on
+/// top (after [`begin_callback`]); every path of a native's `Call` and
+/// `ProtectedCall` goes through here.
+#[inline(always)]
+fn start_callback<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    func: usize,
+    nargs: usize,
+    is_coroutine: bool,
+) -> Next<'gc> {
+    if let Value::LuaFunction(closure) = ts.stack[func] {
+        // A Lua callback (a comparator, a handler): its frame is pushed
+        // here, without `precall`'s resolution of `__call`.
+        return match interp::push_lua_call(ctx, ts, closure, func, nargs, -1, Ret::Normal) {
+            Ok(()) => Next::Continue,
+            Err(e) => Next::Raise(e),
+        };
+    }
+    call_from_executor(ctx, thread, ts, func, nargs, -1, Ret::Normal, is_coroutine)
+}
+
 /// Carries out an action returned by the native on top of the frames.
 fn apply_action<'gc>(
     ctx: Context<'gc>,
@@ -860,23 +1000,15 @@ fn apply_action<'gc>(
             finish_native_return(ctx, thread, ts, n.min(window), is_coroutine)
         }
         Action::Call { nargs, then } | Action::ProtectedCall { nargs, then, .. } => {
-            if nargs >= window {
-                return fail(ts, "no function to call");
-            }
-            if ts.current_c_level() + 1 >= MAX_C_LEVELS {
-                return Next::Raise(Value::String(ctx.intern(b"C stack overflow")));
-            }
-            let func = ts.stack.len() - nargs - 1;
-            if let Frame::Native(f) = &mut ts.frames[frame] {
-                f.then = Some(then);
-                f.error = None;
-                f.call_level = func;
-                f.catch = match action {
-                    Action::ProtectedCall { handler, .. } => Catch::Protected { handler },
-                    _ => Catch::No,
-                };
-            }
-            call_from_executor(ctx, thread, ts, func, nargs, -1, Ret::Normal, is_coroutine)
+            let catch = match action {
+                Action::ProtectedCall { handler, .. } => Catch::Protected { handler },
+                _ => Catch::No,
+            };
+            let func = match begin_callback(ctx, ts, frame, nargs, then, catch) {
+                Ok(func) => func,
+                Err(next) => return next,
+            };
+            start_callback(ctx, thread, ts, func, nargs, is_coroutine)
         }
         Action::TailCall { nargs } => {
             if nargs >= window {

@@ -343,38 +343,21 @@ pub(crate) fn precall<'gc>(
     ret: Ret,
     yieldable: bool,
 ) -> Result<Called<'gc>, Value<'gc>> {
-    let function = resolve_callable(ctx, ts, func, &mut nargs)?;
-    if ts.frames.len() >= MAX_FRAMES
-        && let Some(error) = frame_limit_error(ctx, ts, ret)
-    {
-        return Err(error);
-    }
+    let function = match ts.stack[func].as_function() {
+        Some(function) => function,
+        None => resolve_callable(ctx, ts, func, &mut nargs)?,
+    };
     match function {
         Function::Lua(closure) => {
-            let stack_end = func + 1 + Gc::as_ref(closure.proto).max_stack as usize + EXTRA_STACK;
-            if ts.ensure_stack(stack_end).is_err() {
-                return Err(runtime_error(ctx, ts, "stack overflow"));
-            }
-            let mut c_level = ts.next_c_level();
-            if ret == Ret::Meta {
-                // PUC calls a metamethod through the C stack (`luaT_callTMres`
-                // → `luaD_call`): runaway metamethod recursion ends in
-                // "C stack overflow", not in "stack overflow".
-                c_level += 1;
-                if c_level >= MAX_C_LEVELS {
-                    return Err(runtime_error(ctx, ts, "C stack overflow"));
-                }
-            }
-            let nparams = Gc::as_ref(closure.proto).num_params as usize;
-            push_lua_frame(
-                ts, closure, func, nargs, nparams, stack_end, nresults, ret, c_level,
-            );
-            if ts.hook.is_set() {
-                hook::entered_lua(ts);
-            }
+            push_lua_call(ctx, ts, closure, func, nargs, nresults, ret)?;
             Ok(Called::Lua)
         }
         Function::Native(native) => {
+            if ts.frames.len() >= MAX_FRAMES
+                && let Some(error) = frame_limit_error(ctx, ts, ret)
+            {
+                return Err(error);
+            }
             ts.stack.truncate(func + 1 + nargs);
             if ts.hook.is_set() {
                 return hook::call_native(
@@ -408,6 +391,48 @@ pub(crate) fn precall<'gc>(
     }
 }
 
+/// Pushes the frame of a call of the Lua function `closure` at slot
+/// `func` with the `nargs` values above it (the Lua half of [`precall`];
+/// the executor calls it directly for a native's Lua callback).
+#[inline]
+pub(crate) fn push_lua_call<'gc>(
+    ctx: Context<'gc>,
+    ts: &mut ThreadState<'gc>,
+    closure: LuaClosure<'gc>,
+    func: usize,
+    nargs: usize,
+    nresults: i32,
+    ret: Ret,
+) -> Result<(), Value<'gc>> {
+    if ts.frames.len() >= MAX_FRAMES
+        && let Some(error) = frame_limit_error(ctx, ts, ret)
+    {
+        return Err(error);
+    }
+    let stack_end = func + 1 + Gc::as_ref(closure.proto).max_stack as usize + EXTRA_STACK;
+    if ts.ensure_stack(stack_end).is_err() {
+        return Err(runtime_error(ctx, ts, "stack overflow"));
+    }
+    let mut c_level = ts.next_c_level();
+    if ret == Ret::Meta {
+        // PUC calls a metamethod through the C stack (`luaT_callTMres`
+        // → `luaD_call`): runaway metamethod recursion ends in
+        // "C stack overflow", not in "stack overflow".
+        c_level += 1;
+        if c_level >= MAX_C_LEVELS {
+            return Err(runtime_error(ctx, ts, "C stack overflow"));
+        }
+    }
+    let nparams = Gc::as_ref(closure.proto).num_params as usize;
+    push_lua_frame(
+        ts, closure, func, nargs, nparams, stack_end, nresults, ret, c_level,
+    );
+    if ts.hook.is_set() {
+        hook::entered_lua(ts);
+    }
+    Ok(())
+}
+
 /// Pops the top frame, delivering its `n` results found at `first`.
 pub(crate) fn do_return<'gc>(
     ctx: Context<'gc>,
@@ -423,7 +448,10 @@ pub(crate) fn do_return<'gc>(
     let _ = ctx;
     match ret {
         Ret::Normal => {
-            if first != func {
+            if n == 1 {
+                // One result (most natives): no call to `memmove`.
+                ts.stack[func] = ts.stack[first];
+            } else if first != func {
                 ts.stack.copy_within(first..first + n, func);
             }
             let count = if nresults < 0 { n } else { nresults as usize };

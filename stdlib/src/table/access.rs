@@ -90,9 +90,25 @@ pub fn plain_table<'gc>(ctx: Context<'gc>, value: Value<'gc>) -> Option<Table<'g
     plain.then_some(table)
 }
 
-/// Starts `object[index]` (`lua_geti`).
-#[inline]
+/// Starts `object[index]` (`lua_geti`). A table without a metatable is
+/// read here, inline; anything else goes out of line.
+#[inline(always)]
 pub fn get<'gc>(
+    ctx: Context<'gc>,
+    object: Value<'gc>,
+    index: i64,
+) -> Result<Lookup<'gc>, Error<'gc>> {
+    if let Value::Table(t) = object
+        && t.metatable().is_none()
+    {
+        return Ok(Lookup::Found(t.get_int(ctx.mc, index)));
+    }
+    get_with_metatable(ctx, object, index)
+}
+
+/// [`get`] of a table with a metatable, or of another value.
+#[inline(never)]
+fn get_with_metatable<'gc>(
     ctx: Context<'gc>,
     object: Value<'gc>,
     index: i64,
@@ -120,8 +136,9 @@ pub enum Store<'gc> {
     },
 }
 
-/// Starts `object[index] = value` (`lua_seti`).
-#[inline]
+/// Starts `object[index] = value` (`lua_seti`). A table without a
+/// metatable is written here, inline; anything else goes out of line.
+#[inline(always)]
 pub fn set<'gc>(
     ctx: Context<'gc>,
     object: Value<'gc>,
@@ -134,6 +151,17 @@ pub fn set<'gc>(
         t.set_int(ctx.mc, index, value);
         return Ok(Store::Done);
     }
+    set_with_metatable(ctx, object, index, value)
+}
+
+/// [`set`] on a table with a metatable, or on another value.
+#[inline(never)]
+fn set_with_metatable<'gc>(
+    ctx: Context<'gc>,
+    object: Value<'gc>,
+    index: i64,
+    value: Value<'gc>,
+) -> Result<Store<'gc>, Error<'gc>> {
     match walk_new_index(ctx, object, Value::Integer(index)) {
         Ok(NewIndexStep::Raw(t)) => {
             t.set_int(ctx.mc, index, value);
@@ -199,6 +227,7 @@ pub fn length_of<'gc>(value: Value<'gc>) -> Result<i64, Error<'gc>> {
 
 /// Pushes `handler` and its arguments and asks the executor to call it;
 /// its results will start at the window length before this push.
+#[inline]
 pub fn call_handler<'gc>(
     call: &mut Call<'gc, '_>,
     handler: Value<'gc>,
@@ -206,7 +235,7 @@ pub fn call_handler<'gc>(
     then: Continuation,
 ) -> Result<Action<'gc>, Error<'gc>> {
     call.push(handler)?;
-    call.extend(args.iter().copied())?;
+    call.push_slice(args)?;
     Ok(Action::Call {
         nargs: args.len(),
         then,

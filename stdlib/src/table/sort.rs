@@ -32,7 +32,7 @@ use crate::order::{Less, less_than};
 const TABLE: usize = 0;
 const COMPARATOR: usize = 1;
 const REGISTERS: usize = 2;
-const REGISTER_COUNT: usize = 10;
+const REGISTER_COUNT: usize = 7;
 const RANGES: usize = REGISTERS + REGISTER_COUNT;
 
 /// Phase: a `__len` handler answered.
@@ -311,7 +311,9 @@ impl<'gc> Sorter<'gc> {
         }
     }
 
-    /// Saves the registers in the window and calls `handler(args)`.
+    /// Saves the registers in the window and calls `handler(args)`. The
+    /// indices are below 2^31 (the length is checked), so they travel two
+    /// to a slot.
     fn suspend(
         &self,
         call: &mut Call<'gc, '_>,
@@ -323,12 +325,9 @@ impl<'gc> Sorter<'gc> {
             self.a,
             self.b,
             self.pivot,
-            Value::Integer(self.lo),
-            Value::Integer(self.up),
-            Value::Integer(self.rnd as i64),
-            Value::Integer(self.p),
-            Value::Integer(self.i),
-            Value::Integer(self.j),
+            Value::Integer(pair(self.lo, self.up)),
+            Value::Integer(pair(self.i, self.j)),
+            Value::Integer(pair(self.p, self.rnd as i64)),
             Value::Integer(modes),
         ];
         // The window always holds the register slots while the machine runs.
@@ -339,18 +338,26 @@ impl<'gc> Sorter<'gc> {
 
     /// The registers [`suspend`](Self::suspend) saved.
     fn load(call: &Call<'gc, '_>) -> Self {
-        let int = |k: usize| int_slot(call, REGISTERS + k);
-        let modes = int(9);
+        let mut saved = [Value::Nil; REGISTER_COUNT];
+        if let Some(slots) = call.args().get(REGISTERS..RANGES) {
+            saved.copy_from_slice(slots);
+        }
+        let int = |k: usize| match saved[k] {
+            Value::Integer(i) => i,
+            _ => 0,
+        };
+        let ((lo, up), (i, j), (p, rnd)) = (unpair(int(3)), unpair(int(4)), unpair(int(5)));
+        let modes = int(6);
         Sorter {
-            a: call.get(REGISTERS),
-            b: call.get(REGISTERS + 1),
-            pivot: call.get(REGISTERS + 2),
-            lo: int(3),
-            up: int(4),
-            rnd: int(5) as u32,
-            p: int(6),
-            i: int(7),
-            j: int(8),
+            a: saved[0],
+            b: saved[1],
+            pivot: saved[2],
+            lo,
+            up,
+            rnd: rnd as u32,
+            p,
+            i,
+            j,
             pc: Pc::ALL[((modes >> 8) as usize).min(Pc::ALL.len() - 1)],
             pending: Register::ALL[(((modes >> 1) & 0x7f) as usize).min(Register::ALL.len() - 1)],
             flag: modes & 1 == 1,
@@ -573,6 +580,17 @@ impl<'gc> Sorter<'gc> {
     }
 }
 
+/// Two 32-bit numbers as one integer (`low` keeps only its 32 bits: it
+/// comes back as an `i32`, which `as u32` turns back into the seed).
+fn pair(high: i64, low: i64) -> i64 {
+    (high << 32) | (low as u32 as i64)
+}
+
+/// The numbers [`pair`] packed.
+fn unpair(packed: i64) -> (i64, i64) {
+    (packed >> 32, packed as i32 as i64)
+}
+
 /// PUC's `l_randomizePivot`: some bits of the clock.
 fn random_seed() -> u32 {
     let nanos = std::time::SystemTime::now()
@@ -588,6 +606,14 @@ fn invalid_order<'gc>() -> Error<'gc> {
 #[cfg(test)]
 mod tests {
     use super::{Pc, Register};
+
+    #[test]
+    fn index_pairs_round_trip() {
+        for (high, low) in [(1, 2), (0, -1), (i32::MAX as i64, 0), (5, u32::MAX as i64)] {
+            let (h, l) = super::unpair(super::pair(high, low));
+            assert_eq!((h, l as u32), (high, low as u32));
+        }
+    }
 
     #[test]
     fn step_and_register_tables_are_in_declaration_order() {
