@@ -305,7 +305,6 @@ fn call_error<'gc>(
     runtime_error(ctx, ts, msg)
 }
 
-/// Starts calling `stack[func]` with the `nargs` values above it.
 /// The error of a call past [`MAX_FRAMES`], if it is one: none for a message
 /// handler called for the overflow, or a call it makes, while they stay
 /// within [`ERROR_HANDLER_FRAMES`]; past that margin, PUC's "error in error
@@ -332,6 +331,7 @@ fn frame_limit_error<'gc>(
     }
 }
 
+/// Starts calling `stack[func]` with the `nargs` values above it.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn precall<'gc>(
     ctx: Context<'gc>,
