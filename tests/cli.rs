@@ -156,6 +156,39 @@ fn error_objects_with_tostring_are_reported_through_it_without_a_traceback() {
 }
 
 #[test]
+fn an_error_objects_tostring_runs_where_the_error_was_raised() {
+    // As `lua.c`'s message handler (official `main.lua`): the stack is
+    // still there, four levels up is the main chunk, on line 3.
+    let path = script(
+        "tostring_at_error.lua",
+        "local m = setmetatable({}, {__tostring = function()\n\
+           return tostring(debug.getinfo(4).currentline) end})\n\
+         error(m)\n",
+    );
+    let mut command = saturn();
+    command.arg(&path);
+    let output = run(command, "");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stderr(&output), "saturn: 3\n");
+}
+
+#[test]
+fn a_traceback_ends_with_one_host_line() {
+    let mut command = saturn();
+    command.args(["-e", "print(debug.traceback('t'))", "-e", "error('x')"]);
+    let output = run(command, "");
+    assert_eq!(
+        stdout(&output),
+        "t\nstack traceback:\n\t(command line):1: in main chunk\n\t[C]: in ?\n"
+    );
+    assert_eq!(
+        stderr(&output),
+        "saturn: (command line):1: x\nstack traceback:\n\t[C]: in function 'error'\n\t\
+         (command line):1: in main chunk\n\t[C]: in ?\n"
+    );
+}
+
+#[test]
 fn missing_scripts_are_reported() {
     let mut command = saturn();
     command.arg("no-such-file.lua");

@@ -6,6 +6,7 @@
 //! was asked and stdin is a terminal).
 
 pub mod args;
+mod docall;
 mod input;
 mod repl;
 
@@ -146,17 +147,17 @@ impl Session {
 
     /// `-l g=mod`: `g = require(mod)`.
     fn require(&mut self, global: &[u8], module: &[u8]) -> bool {
-        let result = self.lua.call_with(
-            |ctx| {
-                let require = ctx.get_global("require");
-                (require, vec![Value::String(ctx.intern(module))])
-            },
-            |ctx, results| {
-                let value = results.first().copied().unwrap_or(Value::Nil);
+        let (require, module) = self.lua.enter(|ctx| {
+            let require = ctx.stash(ctx.get_global("require"));
+            (require, ctx.stash(Value::String(ctx.intern(module))))
+        });
+        let result = self.call(&require, vec![module]).map(|results| {
+            self.lua.enter(|ctx| {
+                let value = results.first().map_or(Value::Nil, |v| ctx.fetch(v));
                 let name = ctx.intern(global);
                 ctx.globals().set_str(ctx.mc, name, value);
-            },
-        );
+            })
+        });
         self.report(result)
     }
 
@@ -184,10 +185,27 @@ impl Session {
         self.report(result.map(drop))
     }
 
-    /// Calls a function with stashed arguments, returning stashed results.
+    /// Calls a function with stashed arguments under `lua.c`'s message
+    /// handler ([`docall`]), returning stashed results; an error comes back
+    /// as the handler's report (its traceback included).
     fn call(&mut self, function: &Stashed, args: Vec<Stashed>) -> Result<Vec<Stashed>, LuaError> {
-        self.lua
-            .call(function, |ctx| args.iter().map(|a| ctx.fetch(a)).collect())
+        let outcome = self.lua.call_with(
+            |ctx| {
+                let mut call_args = vec![ctx.fetch(function)];
+                call_args.extend(args.iter().map(|a| ctx.fetch(a)));
+                (ctx.native(docall::docall), call_args)
+            },
+            |ctx, values| match values.split_first() {
+                Some((Value::Boolean(true), results)) => {
+                    Ok(results.iter().map(|v| ctx.stash(*v)).collect())
+                }
+                _ => Err(values
+                    .get(1)
+                    .map(|v| v.to_display_bytes())
+                    .unwrap_or_default()),
+            },
+        )?;
+        outcome.map_err(|report| LuaError::new(ErrorKind::Runtime, report))
     }
 
     /// Prints an error as `lua.c`'s `report` does; `true` when there was none.

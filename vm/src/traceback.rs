@@ -160,7 +160,7 @@ fn frame_location(ts: &ThreadState<'_>, index: usize) -> Vec<u8> {
 
 /// A traceback of frames `0..upto` of `ts`, skipping `level` innermost
 /// frames, preceded by `message`. `c_bottom` adds the `[C]: in ?` line of the
-/// host that started the main thread.
+/// host that started the main thread (when no native frame stands for it).
 pub fn traceback_with<'gc>(
     ctx: Context<'gc>,
     ts: &ThreadState<'gc>,
@@ -192,8 +192,11 @@ pub fn traceback_with<'gc>(
         }
         lines.push(line);
     }
-    // The host's frame is the level below the bottom one.
-    if c_bottom && level <= frames.len() {
+    // The host's frame is the level below the bottom one, unless the
+    // bottom frame is itself a native the host called (the command line's
+    // `docall`, in the place of `lua.c`'s `pmain`), which prints as that line.
+    let host_is_a_frame = matches!(ts.frames.first(), Some(Frame::Native(_)));
+    if c_bottom && !host_is_a_frame && level <= frames.len() {
         lines.push(b"\n\t[C]: in ?".to_vec());
     }
     // As PUC's `luaL_traceback`: past 22 levels, the first 10 and the last
