@@ -1726,13 +1726,20 @@ pub(crate) fn run<'gc, const HOOKED: bool>(
                     arith!(ArithOp::Add, a, b, k[c as usize], Operand::Unnamed)
                 }
                 Op::SubK { a, b, k: c } => {
-                    // PUC codes `x - 0` (integer 0) as `x + 0` (ADDI), which
-                    // turns a float -0.0 into 0.0.
-                    if let (Value::Number(f), Value::Integer(0)) = (r!(b), k[c as usize]) {
-                        r!(a) = Value::Number(f + 0.0);
-                        continue;
+                    match (r!(b), k[c as usize]) {
+                        (Value::Integer(i), Value::Integer(j)) => {
+                            r!(a) = Value::Integer(i.wrapping_sub(j));
+                            continue;
+                        }
+                        // PUC codes `x - 0` (integer 0) as `x + 0` (ADDI),
+                        // which turns a float -0.0 into 0.0. Tested after
+                        // the integer case, which pays nothing for it.
+                        (Value::Number(f), Value::Integer(0)) => {
+                            r!(a) = Value::Number(f + 0.0);
+                            continue;
+                        }
+                        _ => arith!(ArithOp::Sub, a, b, k[c as usize], Operand::Unnamed),
                     }
-                    arith!(ArithOp::Sub, a, b, k[c as usize], Operand::Unnamed)
                 }
                 Op::MulK { a, b, k: c } => {
                     arith!(ArithOp::Mul, a, b, k[c as usize], Operand::Unnamed)
