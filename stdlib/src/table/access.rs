@@ -7,7 +7,7 @@
 //! A table without a metatable never needs a handler; the functions test
 //! for that first so the common case stays a raw array access.
 
-use saturn_vm::executor::{Action, Call, Continuation, Error};
+use saturn_vm::executor::{Action, Call, Continuation, ContinuationFn, Error};
 use saturn_vm::meta::{
     ChainError, MetaEvent, NewIndexStep, cached_event_in, type_name_for_error, walk_new_index,
 };
@@ -223,6 +223,35 @@ pub fn length_of<'gc>(value: Value<'gc>) -> Result<i64, Error<'gc>> {
         None => None,
     };
     integer.ok_or_else(|| Error::runtime("object length is not an integer"))
+}
+
+/// The continuation phase every table function gives to a `__len`
+/// handler's answer (its other phases are its own).
+pub const LENGTH: i64 = 0;
+
+/// Starts a table function that needs `#object` (argument 1): `known`
+/// runs with the length when nothing must be called; otherwise `__len` is
+/// called and `then` resumes in phase [`LENGTH`], the answer at the
+/// window's old top (read it with [`take_result`] and [`length_of`]).
+pub fn with_length<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+    then: ContinuationFn,
+    known: impl FnOnce(Context<'gc>, &mut Call<'gc, '_>, i64) -> Result<Action<'gc>, Error<'gc>>,
+) -> Result<Action<'gc>, Error<'gc>> {
+    let object = call.get(0);
+    match length(ctx, object)? {
+        Length::Known(n) => known(ctx, call, n),
+        Length::CallHandler(handler) => {
+            let state = pack(LENGTH, call.len());
+            call_handler(
+                call,
+                handler,
+                &[object, object],
+                Continuation::new(then, state),
+            )
+        }
+    }
 }
 
 /// Pushes `handler` and its arguments and asks the executor to call it;

@@ -13,14 +13,12 @@ use saturn_vm::userdata::UserData;
 use saturn_vm::value::Value;
 
 use super::access::{
-    Length, READ_LENGTH, call_handler, check_table_like, get, int_slot, length, length_of, pack,
-    take_result, unpack,
+    LENGTH, READ_LENGTH, call_handler, check_table_like, get, int_slot, length_of, pack,
+    take_result, unpack, with_length,
 };
 use crate::args::{opt_integer, opt_string};
 use crate::lookup::Lookup;
 
-/// Phase: a `__len` handler answered.
-const LENGTH: i64 = 0;
 /// Phase: an `__index` handler gave the element at slot [`INDEX`].
 const GOT: i64 = 1;
 
@@ -42,14 +40,7 @@ struct Parked(RefCell<Vec<u8>>);
 /// `table.concat`.
 pub fn concat<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
     check_table_like(ctx, call, 1, READ_LENGTH)?;
-    let object = call.get(0);
-    match length(ctx, object)? {
-        Length::Known(n) => concat_with_length(ctx, call, n),
-        Length::CallHandler(handler) => {
-            let then = Continuation::new(resume, pack(LENGTH, call.len()));
-            call_handler(call, handler, &[object, object], then)
-        }
-    }
+    with_length(ctx, call, resume, concat_with_length)
 }
 
 /// `concat` once the length is known; the window holds the arguments.

@@ -12,15 +12,13 @@ use saturn_vm::state::Context;
 use saturn_vm::value::Value;
 
 use super::access::{
-    Length, READ, READ_WRITE_LENGTH, Store, WRITE, call_handler, check_table_like, get, int_slot,
-    length, length_of, pack, plain_table, set, take_result, unpack,
+    LENGTH, READ, READ_WRITE_LENGTH, Store, WRITE, call_handler, check_table_like, get, int_slot,
+    length_of, pack, plain_table, set, take_result, unpack, with_length,
 };
 use super::copying::{self, Run, STATE_SLOTS};
 use crate::args::{arg_error, check_integer, is_none_or_nil, opt_integer};
 use crate::lookup::Lookup;
 
-/// Phase: a `__len` handler answered.
-const LENGTH: i64 = 0;
 /// Phase: the final store's handler returned.
 const STORED: i64 = 1;
 /// Phase: `remove` read the element it returns.
@@ -33,29 +31,6 @@ const VALUE: usize = STATE_SLOTS;
 const POSITION: usize = STATE_SLOTS + 1;
 /// `remove`'s result.
 const REMOVED: usize = STATE_SLOTS + 2;
-
-/// Asks for the length of argument 1; `then` gets [`LENGTH`] when a
-/// handler must answer.
-fn with_length<'gc>(
-    ctx: Context<'gc>,
-    call: &mut Call<'gc, '_>,
-    then: ContinuationFn,
-    known: fn(Context<'gc>, &mut Call<'gc, '_>, i64) -> Result<Action<'gc>, Error<'gc>>,
-) -> Result<Action<'gc>, Error<'gc>> {
-    let object = call.get(0);
-    match length(ctx, object)? {
-        Length::Known(n) => known(ctx, call, n),
-        Length::CallHandler(handler) => {
-            let state = pack(LENGTH, call.len());
-            call_handler(
-                call,
-                handler,
-                &[object, object],
-                Continuation::new(then, state),
-            )
-        }
-    }
-}
 
 /// `table.insert(t, [pos,] value)`.
 pub fn insert<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {

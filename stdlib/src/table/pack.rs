@@ -5,14 +5,12 @@ use saturn_vm::state::Context;
 use saturn_vm::value::Value;
 
 use super::access::{
-    Length, call_handler, get, int_slot, length, length_of, pack as pack_state, plain_table,
-    take_result, unpack as unpack_state,
+    LENGTH, call_handler, get, int_slot, length_of, pack as pack_state, plain_table, take_result,
+    unpack as unpack_state, with_length,
 };
 use crate::args::{check_integer, is_none_or_nil, opt_integer};
 use crate::lookup::Lookup;
 
-/// Phase: a `__len` handler answered.
-const LENGTH: i64 = 0;
 /// Phase: an `__index` handler gave the next element.
 const GOT: i64 = 1;
 
@@ -44,14 +42,9 @@ pub fn unpack<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action
         let last = check_integer(ctx, call, 3)?;
         return unpack_range(ctx, call, first, last);
     }
-    let object = call.get(0);
-    match length(ctx, object)? {
-        Length::Known(last) => unpack_range(ctx, call, first, last),
-        Length::CallHandler(handler) => {
-            let then = Continuation::new(resume, pack_state(LENGTH, call.len()));
-            call_handler(call, handler, &[object, object], then)
-        }
-    }
+    with_length(ctx, call, resume, |ctx, call, last| {
+        unpack_range(ctx, call, first, last)
+    })
 }
 
 fn unpack_range<'gc>(

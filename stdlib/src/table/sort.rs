@@ -20,8 +20,8 @@ use saturn_vm::state::Context;
 use saturn_vm::value::Value;
 
 use super::access::{
-    Length, READ_WRITE_LENGTH, Store, call_handler, check_table_like, get, int_slot, length,
-    length_of, pack, set, take_result, unpack,
+    LENGTH, READ_WRITE_LENGTH, Store, call_handler, check_table_like, get, int_slot, length_of,
+    pack, set, take_result, unpack, with_length,
 };
 use crate::args::{arg_error, check_function, is_none_or_nil};
 use crate::lookup::Lookup;
@@ -35,8 +35,6 @@ const REGISTERS: usize = 2;
 const REGISTER_COUNT: usize = 7;
 const RANGES: usize = REGISTERS + REGISTER_COUNT;
 
-/// Phase: a `__len` handler answered.
-const LENGTH: i64 = 0;
 /// Phase: a handler called by the machine returned.
 const MACHINE: i64 = 1;
 
@@ -46,14 +44,7 @@ const RANDOM_PIVOT_LIMIT: i64 = 100;
 /// `table.sort`.
 pub fn sort<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
     check_table_like(ctx, call, 1, READ_WRITE_LENGTH)?;
-    let object = call.get(TABLE);
-    match length(ctx, object)? {
-        Length::Known(n) => sort_with_length(ctx, call, n),
-        Length::CallHandler(handler) => {
-            let then = Continuation::new(resume, pack(LENGTH, call.len()));
-            call_handler(call, handler, &[object, object], then)
-        }
-    }
+    with_length(ctx, call, resume, sort_with_length)
 }
 
 fn sort_with_length<'gc>(
