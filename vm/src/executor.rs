@@ -39,6 +39,9 @@
 //! - `CollectGarbage { request, then }`: `collectgarbage("collect"/"step")`:
 //!   the executor pauses, the host collects (running finalizers), then `then`
 //!   runs with `Ok`.
+//! - `Host { then }`: from [`Context::host_job`]: the executor pauses, the
+//!   driver runs the job outside the mutation ([`crate::host`]), and `then`
+//!   runs with its answer (values pushed, or `Err(error)`).
 //!
 //! (Room is left for `Pending(job)`, the worker-pool action of DESIGN §6.)
 //!
@@ -153,6 +156,11 @@ pub enum Action<'gc> {
     /// mutation); `then` runs afterwards (see [`crate::gc::last_step_finished`]).
     CollectGarbage {
         request: crate::gc::GcRequest,
+        then: Continuation,
+    },
+    /// Pause for a host job stored with [`Context::host_job`] (which gives
+    /// this action); `then` runs with its answer.
+    Host {
         then: Continuation,
     },
 }
@@ -564,6 +572,52 @@ impl<'gc> Executor<'gc> {
     /// memory limit reports "not enough memory").
     pub fn inject_error(self, mc: &Mutation<'gc>, error: Value<'gc>) {
         self.0.borrow_mut(mc).injected = Some(error);
+    }
+
+    /// Hands the answer of a host job to the native waiting for it on the
+    /// running thread: values are pushed on its window, an error is what its
+    /// continuation receives.
+    pub fn deliver_host_answer(
+        self,
+        mc: &Mutation<'gc>,
+        answer: Result<Vec<Value<'gc>>, Value<'gc>>,
+    ) {
+        let state = self.0.borrow();
+        let Some(&thread) = state.threads.last() else {
+            return;
+        };
+        let mut ts = thread.0.borrow_mut(mc);
+        let error = match answer {
+            Ok(values) => {
+                ts.stack.extend(values);
+                None
+            }
+            Err(e) => Some(e),
+        };
+        if let Some(Frame::Native(f)) = ts.frames.last_mut() {
+            f.error = error;
+        }
+    }
+
+    /// Ends the execution at once with `error`, which no `pcall` of the
+    /// running code can catch (an instruction limit): every thread it runs
+    /// is unwound without running `__close` handlers.
+    pub fn abort(self, ctx: Context<'gc>, error: Value<'gc>) {
+        let mut state = self.0.borrow_mut(ctx.mc);
+        for &thread in &state.threads {
+            let mut guard = thread.0.borrow_mut(ctx.mc);
+            let ts = &mut *guard;
+            ts.close_upvalues(ctx.mc, 0);
+            ts.hook.discard_frames(&ts.frames, 0);
+            ts.frames.clear();
+            ts.stack.clear();
+            ts.tbc.clear();
+            ts.closing = false;
+            ts.status = status_after_body(ctx, thread);
+        }
+        state.threads.clear();
+        state.injected = None;
+        state.result = Some(Err(error));
     }
 
     pub fn is_finished(self) -> bool {
@@ -1072,6 +1126,13 @@ fn apply_action<'gc>(
                 Ok(()) => Next::Switch(co),
                 Err(_) => Next::Continue,
             }
+        }
+        Action::Host { then } => {
+            if let Frame::Native(f) = &mut ts.frames[frame] {
+                f.then = Some(then);
+                f.error = None;
+            }
+            Next::Pause
         }
         Action::CollectGarbage { request, then } => {
             if let Frame::Native(f) = &mut ts.frames[frame] {

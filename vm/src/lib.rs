@@ -14,6 +14,7 @@ pub mod error;
 pub mod executor;
 pub mod gc;
 pub mod hook;
+pub mod host;
 pub mod interp;
 pub mod lex;
 pub mod memory;
@@ -25,6 +26,7 @@ pub mod string;
 pub mod table;
 pub mod thread;
 pub mod traceback;
+pub mod transfer;
 pub mod userdata;
 pub mod value;
 #[cfg(test)]

@@ -23,15 +23,63 @@ pub const BYTES_PER_DEBT_UNIT: usize = 64;
 pub const GC_HEADER_BYTES: usize = 24;
 
 /// Live bytes charged by one state, and the limit it must stay under.
+///
+/// Every account also draws on a [`RingBudget`]: its own for a state on its
+/// own, its master's for a `rings` slave, so that one limit can cover a
+/// whole tree of states while each still reports only its own bytes.
 #[derive(Debug, Default)]
 pub struct MemoryAccount {
     total: Cell<usize>,
     limit: Cell<Option<usize>>,
+    ring: Rc<RingBudget>,
+}
+
+/// Bytes charged by all the states of one ring, and the limit they share.
+#[derive(Debug, Default)]
+pub struct RingBudget {
+    total: Cell<usize>,
+    limit: Cell<Option<usize>>,
+}
+
+impl RingBudget {
+    /// Bytes charged by every state of the ring.
+    pub fn total(&self) -> usize {
+        self.total.get()
+    }
+
+    pub fn limit(&self) -> Option<usize> {
+        self.limit.get()
+    }
+
+    /// Sets (or removes) the limit all the states of the ring share.
+    pub fn set_limit(&self, limit: Option<usize>) {
+        self.limit.set(limit);
+    }
+}
+
+/// Whether `total + extra` passes `limit`.
+#[inline]
+fn passes(total: usize, extra: usize, limit: Option<usize>) -> bool {
+    limit.is_some_and(|limit| total.saturating_add(extra) > limit)
 }
 
 impl MemoryAccount {
+    /// An account with a ring budget of its own.
     pub fn new() -> Rc<MemoryAccount> {
         Rc::new(MemoryAccount::default())
+    }
+
+    /// An account drawing on `ring` (a slave state's).
+    pub fn in_ring(ring: &Rc<RingBudget>) -> Rc<MemoryAccount> {
+        Rc::new(MemoryAccount {
+            ring: Rc::clone(ring),
+            ..MemoryAccount::default()
+        })
+    }
+
+    /// The ring budget this account draws on.
+    pub fn ring(&self) -> &Rc<RingBudget> {
+        &self.ring
     }
 
     /// Bytes currently charged.
@@ -49,14 +97,23 @@ impl MemoryAccount {
         self.limit.get()
     }
 
-    /// Whether charging `extra` more bytes would pass the limit. Callers check
-    /// this *before* allocating so that a refused allocation changes nothing.
+    /// Whether charging `extra` more bytes would pass this account's limit or
+    /// its ring's. Callers check this *before* allocating so that a refused
+    /// allocation changes nothing.
     #[inline]
     pub fn would_exceed(&self, extra: usize) -> bool {
-        match self.limit.get() {
-            None => false,
-            Some(limit) => self.total.get().saturating_add(extra) > limit,
-        }
+        passes(self.total.get(), extra, self.limit.get())
+            || passes(self.ring.total.get(), extra, self.ring.limit.get())
+    }
+
+    /// Whether this account or its ring is already past its limit.
+    pub fn is_over_limit(&self) -> bool {
+        self.would_exceed(0)
+    }
+
+    /// Whether a limit applies at all (own or ring).
+    pub fn is_limited(&self) -> bool {
+        self.limit.get().is_some() || self.ring.limit.get().is_some()
     }
 
     /// Adds `bytes` to the total. Every charge is paired with a
@@ -65,12 +122,14 @@ impl MemoryAccount {
     #[inline]
     pub(crate) fn charge(&self, bytes: usize) {
         self.total.set(self.total.get().saturating_add(bytes));
+        self.ring.total.set(self.ring.total.get().saturating_add(bytes));
     }
 
     /// Takes `bytes` away from the total.
     #[inline]
     pub(crate) fn credit(&self, bytes: usize) {
         self.total.set(self.total.get().saturating_sub(bytes));
+        self.ring.total.set(self.ring.total.get().saturating_sub(bytes));
     }
 }
 
@@ -163,5 +222,21 @@ mod tests {
         assert!(account.would_exceed(101));
         account.set_limit(None);
         assert!(!account.would_exceed(101));
+    }
+
+    #[test]
+    fn a_ring_budget_is_shared_by_its_accounts() {
+        let master = MemoryAccount::new();
+        let slave = MemoryAccount::in_ring(master.ring());
+        let _m = Allocation::new(&master, 600);
+        let s = Allocation::new(&slave, 300);
+        assert_eq!((master.total(), slave.total()), (600, 300));
+        assert_eq!(master.ring().total(), 900);
+        master.ring().set_limit(Some(1000));
+        assert!(slave.would_exceed(101));
+        assert!(!slave.would_exceed(100));
+        drop(s);
+        assert_eq!(master.ring().total(), 600);
+        assert!(!slave.is_over_limit());
     }
 }

@@ -58,6 +58,7 @@ use crate::closure::{Function, FunctionProto, NativeFn, NativeInner, closed_upva
 use crate::error::{ErrorKind, LuaError, error_object_text};
 use crate::executor::{Error, Executor, StepResult};
 use crate::gc::{self, GcParams, GcPhase, GcState};
+use crate::host::{HostAnswer, HostJob, JobTarget, Master, NoMaster, PendingJob};
 use crate::memory::MemoryAccount;
 use crate::meta::{MetaEvent, MetaNames, TypeMetatables, metatable};
 use crate::string::{Interner, LuaString};
@@ -137,6 +138,9 @@ pub struct State<'gc> {
     pub account: Rc<MemoryAccount>,
     #[collect(require_static)]
     pub warnings: RefCell<Warnings>,
+    /// A job a native handed to the driver ([`Context::host_job`]).
+    #[collect(require_static)]
+    pub(crate) host_job: RefCell<Option<PendingJob>>,
 }
 
 /// Everything code running inside a mutation needs: the mutation context
@@ -299,6 +303,26 @@ pub struct Stashed(DynamicRoot<Rootable![Value<'_>]>);
 #[derive(Clone)]
 struct StashedExecutor(DynamicRoot<Rootable![Executor<'_>]>);
 
+/// A call under way in a state, driven by [`Lua::drive`].
+pub struct Execution {
+    executor: StashedExecutor,
+    /// Instructions run so far (counted in executor fuel).
+    pub instructions: u64,
+    /// Past this many instructions the call ends with
+    /// [`INSTRUCTION_LIMIT_MESSAGE`], which no `pcall` inside it can catch.
+    pub instruction_limit: Option<u64>,
+}
+
+/// The error of a call stopped by its instruction limit.
+pub const INSTRUCTION_LIMIT_MESSAGE: &[u8] = b"instruction limit exceeded";
+
+/// Where [`Lua::drive`] stopped.
+pub enum Drive {
+    Finished,
+    /// A native asked for this job to run on the state's master.
+    MasterJob(HostJob),
+}
+
 type StateArena = Arena<Rootable![State<'_>]>;
 
 /// One Lua state.
@@ -384,7 +408,20 @@ impl Default for Lua {
 impl Lua {
     /// A state with the core only (no standard library).
     pub fn new() -> Lua {
-        let account = MemoryAccount::new();
+        Lua::with_account(MemoryAccount::new())
+    }
+
+    /// A state in the same ring as the state of `ctx` (a `rings` slave):
+    /// its own heap, drawing on that state's ring memory budget, with its
+    /// collector parameters. (Creating an arena inside another's mutation
+    /// is fine: arenas share nothing.)
+    pub fn new_in_ring_of(ctx: Context<'_>) -> Lua {
+        let mut lua = Lua::with_account(MemoryAccount::in_ring(ctx.state.account.ring()));
+        lua.set_gc_params(ctx.state.gc.borrow().params);
+        lua
+    }
+
+    fn with_account(account: Rc<MemoryAccount>) -> Lua {
         let root_account = Rc::clone(&account);
         let arena = StateArena::new(move |mc| {
             let interner = Interner::new(mc, Rc::clone(&root_account));
@@ -409,6 +446,7 @@ impl Lua {
                 gc: gc::new_gc_state(mc),
                 account: root_account,
                 warnings: RefCell::new(Warnings::default()),
+                host_job: RefCell::new(None),
             }
         });
         arena.metrics().set_pacing(gc_pacing(GcParams::DEFAULT));
@@ -497,25 +535,13 @@ impl Lua {
         // Garbage left by an earlier run (say, one stopped by "not enough
         // memory") still counts against the limit: collect it first, as
         // PUC's emergency collection would at the next allocation.
-        if let Some(limit) = self.account.limit()
-            && self.account.total() > limit
-        {
-            self.gc_collect();
-        }
-        let executor = self.enter(|ctx| {
+        let mut execution = self.start_execution(|ctx| {
             let (function, args) = start(ctx);
-            let thread = idle_thread(ctx);
-            let ex = Executor::start(ctx, thread, function, &args);
-            thread.0.borrow_mut(ctx.mc).finalizer = finalizer;
-            StashedExecutor(
-                ctx.state
-                    .roots
-                    .stash::<Rootable![Executor<'_>]>(ctx.mc, Gc::new(ctx.mc, ex)),
-            )
+            (function, args, finalizer)
         });
-        self.run_to_completion(&executor);
+        self.run_to_completion(&mut execution);
         let outcome = self.enter(|ctx| {
-            let ex = *ctx.state.roots.fetch(&executor.0);
+            let ex = *ctx.state.roots.fetch(&execution.executor.0);
             let traceback = ex.traceback().unwrap_or_default();
             match ex.take_result(ctx.mc) {
                 Some(Ok(values)) => Ok(finish(ctx, &values)),
@@ -549,19 +575,14 @@ impl Lua {
 
     /// Calls `__tostring` on an error object; its string result, if any.
     fn error_tostring(&mut self, value: &Stashed) -> Option<Vec<u8>> {
-        let executor = self.enter(|ctx| {
+        let mut execution = self.start_execution(|ctx| {
             let v = ctx.fetch(value);
             let handler = crate::meta::metamethod(ctx, v, MetaEvent::ToString);
-            let ex = Executor::start(ctx, idle_thread(ctx), handler, &[v]);
-            StashedExecutor(
-                ctx.state
-                    .roots
-                    .stash::<Rootable![Executor<'_>]>(ctx.mc, Gc::new(ctx.mc, ex)),
-            )
+            (handler, vec![v], false)
         });
-        self.run_to_completion(&executor);
+        self.run_to_completion(&mut execution);
         self.enter(|ctx| {
-            let ex = *ctx.state.roots.fetch(&executor.0);
+            let ex = *ctx.state.roots.fetch(&execution.executor.0);
             match ex.take_result(ctx.mc) {
                 Some(Ok(values)) => match values.first() {
                     Some(Value::String(s)) => Some(s.as_bytes().to_vec()),
@@ -572,18 +593,85 @@ impl Lua {
         })
     }
 
-    /// Steps an executor to the end, collecting garbage and running
-    /// finalizers between slices, and enforcing the memory limit.
-    fn run_to_completion(&mut self, executor: &StashedExecutor) {
+    /// Prepares a call: `start` gives the function, its arguments and
+    /// whether it is a `__gc` finalizer (the debug library names it so).
+    /// Garbage left by an earlier run (say, one stopped by "not enough
+    /// memory") still counts against the limit: it is collected first, as
+    /// PUC's emergency collection would at the next allocation.
+    fn start_execution<S>(&mut self, start: S) -> Execution
+    where
+        S: for<'gc> FnOnce(Context<'gc>) -> (Value<'gc>, Vec<Value<'gc>>, bool),
+    {
+        if self.account.is_over_limit() {
+            self.gc_collect();
+        }
+        let executor = self.enter(|ctx| {
+            let (function, args, finalizer) = start(ctx);
+            let thread = idle_thread(ctx);
+            let ex = Executor::start(ctx, thread, function, &args);
+            thread.0.borrow_mut(ctx.mc).finalizer = finalizer;
+            StashedExecutor(
+                ctx.state
+                    .roots
+                    .stash::<Rootable![Executor<'_>]>(ctx.mc, Gc::new(ctx.mc, ex)),
+            )
+        });
+        Execution {
+            executor,
+            instructions: 0,
+            instruction_limit: None,
+        }
+    }
+
+    /// Starts calling the function `start` picks with the arguments it
+    /// gives, to be run by [`Lua::drive`].
+    pub fn start_call<S>(&mut self, start: S) -> Execution
+    where
+        S: for<'gc> FnOnce(Context<'gc>) -> (Value<'gc>, Vec<Value<'gc>>),
+    {
+        self.start_execution(|ctx| {
+            let (function, args) = start(ctx);
+            (function, args, false)
+        })
+    }
+
+    /// Steps an execution to the end, collecting garbage and running
+    /// finalizers between slices, and enforcing the memory limit; master
+    /// jobs fail (see [`NoMaster`]).
+    fn run_to_completion(&mut self, execution: &mut Execution) {
+        while let Drive::MasterJob(job) = self.drive(execution, &mut NoMaster) {
+            let answer = NoMaster.run_job(job);
+            self.answer(execution, answer);
+        }
+    }
+
+    /// Runs `execution` until it finishes or a native asks for a job on this
+    /// state's master, which is returned (run it, then give its answer to
+    /// [`Lua::answer`] and drive again). Between slices the collector
+    /// steps, finalizers run, the memory limit and the execution's
+    /// instruction limit are enforced, and jobs for this state run here,
+    /// with `master` for what they in turn ask of the master.
+    pub fn drive(&mut self, execution: &mut Execution, master: &mut dyn Master) -> Drive {
         loop {
             let fuel = self.slice_fuel;
-            let finished = self.enter(|ctx| {
-                let ex = *ctx.state.roots.fetch(&executor.0);
-                let mut fuel = fuel;
-                ex.step(ctx, &mut fuel) == StepResult::Finished
+            let (finished, used) = self.enter(|ctx| {
+                let ex = *ctx.state.roots.fetch(&execution.executor.0);
+                let mut left = fuel;
+                let finished = ex.step(ctx, &mut left) == StepResult::Finished;
+                (finished, fuel.saturating_sub(left.max(0)))
             });
+            execution.instructions = execution.instructions.saturating_add(used as u64);
             if finished {
                 break;
+            }
+            if let Some(pending) = self.enter(|ctx| ctx.state.host_job.borrow_mut().take()) {
+                match pending.target {
+                    JobTarget::ThisState => {
+                        let answer = (pending.job)(self, master);
+                        self.answer(execution, answer);
+                    }
+                    JobTarget::Master => return Drive::MasterJob(pending.job),
+                }
             }
             match self.enter(gc::take_request) {
                 Some(gc::GcRequest::Collect) => self.gc_collect(),
@@ -594,21 +682,60 @@ impl Lua {
                 None => {}
             }
             self.gc_step();
-            if let Some(limit) = self.account.limit()
-                && self.account.total() > limit
-            {
+            if self.account.is_over_limit() {
                 self.gc_collect();
-                if self.account.total() > limit {
+                if self.account.is_over_limit() {
                     self.enter(|ctx| {
-                        let ex = *ctx.state.roots.fetch(&executor.0);
+                        let ex = *ctx.state.roots.fetch(&execution.executor.0);
                         ex.inject_error(ctx.mc, ctx.str("not enough memory"));
                     });
                 }
+            }
+            if execution
+                .instruction_limit
+                .is_some_and(|limit| execution.instructions > limit)
+            {
+                self.enter(|ctx| {
+                    let ex = *ctx.state.roots.fetch(&execution.executor.0);
+                    ex.abort(ctx, Value::String(ctx.intern(INSTRUCTION_LIMIT_MESSAGE)));
+                });
             }
             self.run_finalizers();
         }
         self.gc_step();
         self.run_finalizers();
+        Drive::Finished
+    }
+
+    /// Gives the answer of a master job returned by [`Lua::drive`] to the
+    /// native that asked for it.
+    pub fn answer(&mut self, execution: &Execution, answer: HostAnswer) {
+        self.enter(|ctx| {
+            let ex = *ctx.state.roots.fetch(&execution.executor.0);
+            let answer = match answer {
+                Ok(values) => Ok(values.iter().map(|t| t.to_value(ctx)).collect()),
+                Err(error) => Err(error.to_value(ctx)),
+            };
+            ex.deliver_host_answer(ctx.mc, answer);
+        });
+    }
+
+    /// The outcome of a finished execution, read inside a mutation: its
+    /// results, or its error value with the traceback taken where it was
+    /// raised.
+    pub fn finish_execution<F, R>(&mut self, execution: Execution, finish: F) -> R
+    where
+        F: for<'gc> FnOnce(Context<'gc>, Result<&[Value<'gc>], (Value<'gc>, Vec<u8>)>) -> R,
+    {
+        self.enter(|ctx| {
+            let ex = *ctx.state.roots.fetch(&execution.executor.0);
+            let traceback = ex.traceback().unwrap_or_default();
+            match ex.take_result(ctx.mc) {
+                Some(Ok(values)) => finish(ctx, Ok(&values)),
+                Some(Err(error)) => finish(ctx, Err((error, traceback))),
+                None => finish(ctx, Err((ctx.str("execution did not finish"), traceback))),
+            }
+        })
     }
 
     /// Runs queued `__gc` metamethods; their errors become warnings.
@@ -990,6 +1117,17 @@ impl Lua {
     /// "not enough memory".
     pub fn set_memory_limit(&mut self, limit: Option<usize>) {
         self.account.set_limit(limit);
+    }
+
+    /// Bytes in use by every state of this state's ring (itself, the slaves
+    /// it made and theirs).
+    pub fn ring_memory_used(&self) -> usize {
+        self.account.ring().total()
+    }
+
+    /// Limits the bytes all the states of this ring may use together.
+    pub fn set_ring_memory_limit(&mut self, limit: Option<usize>) {
+        self.account.ring().set_limit(limit);
     }
 }
 

@@ -81,8 +81,8 @@ fn set<'gc>(ctx: Context<'gc>, table: Table<'gc>, field: &str, value: Value<'gc>
     table.set_str(ctx.mc, ctx.intern(field.as_bytes()), value);
 }
 
-/// The registry's `_PRELOAD` table, created if missing.
-fn preload_table<'gc>(ctx: Context<'gc>) -> Table<'gc> {
+/// The registry's `_PRELOAD` table (`package.preload`), created if missing.
+pub fn preload_table<'gc>(ctx: Context<'gc>) -> Table<'gc> {
     let key = ctx.intern(PRELOAD);
     match ctx.registry().get_str(ctx.mc, key) {
         Value::Table(t) => t,
