@@ -48,6 +48,8 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use gc_arena::arena::CollectionPhase;
 use gc_arena::metrics::Pacing;
@@ -307,6 +309,9 @@ pub struct Lua {
     account: Rc<MemoryAccount>,
     /// Fuel per executor slice.
     pub slice_fuel: i64,
+    /// Set from outside (another thread, a signal handler) to stop the
+    /// running code; see [`Lua::interrupt_flag`].
+    interrupt: Arc<AtomicBool>,
     /// Estimated heap size at which the next collection starts.
     gc_threshold: usize,
     /// The heap estimate at the previous step of the current cycle: what was
@@ -416,12 +421,31 @@ impl Lua {
             arena,
             account,
             slice_fuel: DEFAULT_SLICE_FUEL,
+            interrupt: Arc::new(AtomicBool::new(false)),
             gc_threshold: MIN_GC_THRESHOLD,
             gc_last_estimate: 0,
             gc_cycle_start: 0,
             gc_cycle_work: 0.0,
             gc_mark_credit: 0.0,
         }
+    }
+
+    /// The flag that stops the code this state is running: whoever holds a
+    /// clone (another thread watching a deadline, a signal handler) sets it,
+    /// and at the end of the current slice (a few thousand instructions or
+    /// native calls at most) the running function raises the error
+    /// "interrupted!" (prefixed, as PUC's `lua.c` does on Ctrl-C, with the
+    /// position of the running function's caller when that is Lua code).
+    /// The flag is cleared when acted on. Like any error it can be caught by
+    /// `pcall`; one long native call (a huge `string.rep`) is not cut short.
+    ///
+    /// ```text
+    /// let flag = lua.interrupt_flag();
+    /// std::thread::spawn(move || { sleep(limit); flag.store(true, Ordering::Relaxed) });
+    /// lua.exec(b"while true do end", "=script")  // Err: "interrupted!"
+    /// ```
+    pub fn interrupt_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.interrupt)
     }
 
     /// Runs `f` inside a mutation of this state.
@@ -584,6 +608,15 @@ impl Lua {
             });
             if finished {
                 break;
+            }
+            // One load per slice; the swap only when an interrupt came.
+            if self.interrupt.load(Ordering::Relaxed)
+                && self.interrupt.swap(false, Ordering::Relaxed)
+            {
+                self.enter(|ctx| {
+                    let ex = *ctx.state.roots.fetch(&executor.0);
+                    ex.inject_located_error(ctx.mc, ctx.intern(b"interrupted!"));
+                });
             }
             match self.enter(gc::take_request) {
                 Some(gc::GcRequest::Collect) => self.gc_collect(),
