@@ -438,6 +438,8 @@ impl Lua {
     /// position of the running function's caller when that is Lua code).
     /// The flag is cleared when acted on. Like any error it can be caught by
     /// `pcall`; one long native call (a huge `string.rep`) is not cut short.
+    /// The error is raised in the running coroutine (PUC's `lua.c` hooks
+    /// the main thread only, so there a coroutine that never yields goes on).
     ///
     /// ```text
     /// let flag = lua.interrupt_flag();
