@@ -385,3 +385,110 @@ fn warning_control_messages_are_single_pieces_not_continuing_a_message() {
         "Lua warning: @offXXX@off\nLua warning: @on\nLua warning: ZZZ\n"
     );
 }
+
+/// Starts `saturn -e program` with piped output and waits for its first
+/// line of output, printed (and flushed) once it runs the code to interrupt.
+#[cfg(unix)]
+fn started(
+    program: &str,
+) -> (
+    std::process::Child,
+    std::io::BufReader<std::process::ChildStdout>,
+) {
+    use std::io::BufRead;
+    let mut child = saturn()
+        .args(["-e", program])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("saturn starts");
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    out.read_line(&mut line).unwrap();
+    assert_eq!(line, "ready\n");
+    (child, out)
+}
+
+/// Sends SIGINT the way `main.lua` of the official suite does.
+#[cfg(unix)]
+fn interrupt(child: &std::process::Child) -> bool {
+    Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .stderr(Stdio::null())
+        .status()
+        .expect("kill runs")
+        .success()
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_interrupts_the_running_chunk_like_lua_c() {
+    use std::io::Read;
+    let program = "print('ready') io.stdout:flush()\n\
+                   local function spin() while true do end end\n\
+                   spin()";
+    let (mut child, _) = started(program);
+    assert!(interrupt(&child));
+    let status = child.wait().unwrap();
+    let mut report = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut report)
+        .unwrap();
+    let report = report.replace(env!("CARGO_BIN_EXE_saturn"), "saturn");
+    assert_eq!(status.code(), Some(1));
+    // `luaL_error` in a hook: the position is the spinning function's caller.
+    assert_eq!(
+        report,
+        "saturn: (command line):3: interrupted!\n\
+         stack traceback:\n\
+         \t(command line):2: in local 'spin'\n\
+         \t(command line):3: in main chunk\n\
+         \t[C]: in ?\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupt_can_be_caught_and_the_program_goes_on() {
+    use std::io::Read;
+    let program = "print(pcall(function () print('ready') io.stdout:flush() while true do end end))\n\
+                   print('after')";
+    let (mut child, mut out) = started(program);
+    assert!(interrupt(&child));
+    let status = child.wait().unwrap();
+    let mut rest = String::new();
+    out.read_to_string(&mut rest).unwrap();
+    assert!(status.success());
+    assert_eq!(rest, "false\tinterrupted!\nafter\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_second_ctrl_c_ends_a_long_native_call() {
+    use std::os::unix::process::ExitStatusExt;
+    let program = "print('ready') io.stdout:flush() string.find(string.rep('a', 100000), '.*b')";
+    let (mut child, _) = started(program);
+    // Signals sent too close together may arrive as one: send them apart
+    // until the process is gone.
+    let mut sent = 0;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(sent < 100, "saturn did not end");
+        if interrupt(&child) {
+            sent += 1;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert!(sent >= 2, "one SIGINT only sets the interrupt flag");
+    assert_eq!(
+        status.signal(),
+        Some(2),
+        "killed by SIGINT's default action"
+    );
+}

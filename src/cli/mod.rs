@@ -6,6 +6,7 @@
 //! was asked and stdin is a terminal).
 
 pub mod args;
+mod ctrl_c;
 mod docall;
 mod input;
 mod repl;
@@ -50,6 +51,8 @@ struct Session {
     lua: Lua,
     /// `None` inside the REPL, where PUC prints errors without the name.
     progname: Option<String>,
+    /// Ctrl-C interrupts the chunk that is running.
+    ctrl_c: ctrl_c::CtrlC,
 }
 
 impl Session {
@@ -67,6 +70,7 @@ impl Session {
             saturn_stdlib::open_libs(ctx);
         });
         Session {
+            ctrl_c: ctrl_c::CtrlC::new(&lua),
             lua,
             progname: Some(invocation.progname.clone()),
         }
@@ -187,24 +191,28 @@ impl Session {
 
     /// Calls a function with stashed arguments under `lua.c`'s message
     /// handler ([`docall`]), returning stashed results; an error comes back
-    /// as the handler's report (its traceback included).
+    /// as the handler's report (its traceback included). Ctrl-C interrupts
+    /// it ([`ctrl_c`]).
     fn call(&mut self, function: &Stashed, args: Vec<Stashed>) -> Result<Vec<Stashed>, LuaError> {
-        let outcome = self.lua.call_with(
-            |ctx| {
-                let mut call_args = vec![ctx.fetch(function)];
-                call_args.extend(args.iter().map(|a| ctx.fetch(a)));
-                (ctx.native(docall::docall), call_args)
-            },
-            |ctx, values| match values.split_first() {
-                Some((Value::Boolean(true), results)) => {
-                    Ok(results.iter().map(|v| ctx.stash(*v)).collect())
-                }
-                _ => Err(values
-                    .get(1)
-                    .map(|v| v.to_display_bytes())
-                    .unwrap_or_default()),
-            },
-        )?;
+        let lua = &mut self.lua;
+        let outcome = self.ctrl_c.around(|| {
+            lua.call_with(
+                |ctx| {
+                    let mut call_args = vec![ctx.fetch(function)];
+                    call_args.extend(args.iter().map(|a| ctx.fetch(a)));
+                    (ctx.native(docall::docall), call_args)
+                },
+                |ctx, values| match values.split_first() {
+                    Some((Value::Boolean(true), results)) => {
+                        Ok(results.iter().map(|v| ctx.stash(*v)).collect())
+                    }
+                    _ => Err(values
+                        .get(1)
+                        .map(|v| v.to_display_bytes())
+                        .unwrap_or_default()),
+                },
+            )
+        })?;
         outcome.map_err(|report| LuaError::new(ErrorKind::Runtime, report))
     }
 

@@ -60,6 +60,7 @@ use gc_arena::{Collect, Mutation, RefLock};
 use crate::closure::{Native, NativeCode};
 use crate::interp::{self, Exit};
 use crate::state::Context;
+use crate::string::LuaString;
 use crate::thread::{
     Catch, Frame, MAX_C_LEVELS, MAX_STACK, NativeFrame, Ret, Thread, ThreadState, ThreadStatus,
 };
@@ -518,8 +519,36 @@ pub struct ExecutorState<'gc> {
     #[collect(require_static)]
     traceback: Option<Vec<u8>>,
     /// An error to raise in the running thread at the next step (memory
-    /// limit exceeded, for instance).
-    injected: Option<Value<'gc>>,
+    /// limit exceeded, an interrupt).
+    injected: Option<Injected<'gc>>,
+}
+
+/// An error the host raises between slices.
+#[derive(Clone, Copy, Collect)]
+#[collect(no_drop)]
+struct Injected<'gc> {
+    error: Value<'gc>,
+    /// Whether a string error gets the `chunk:line: ` prefix that PUC's
+    /// `luaL_error` gives an error raised from a hook.
+    located: bool,
+}
+
+impl<'gc> Injected<'gc> {
+    /// The value to raise on the thread whose state is `ts`. Level 0 of
+    /// `luaL_where` is the function running when the hook fires, so the
+    /// position is that of its caller (none when the caller is native, as
+    /// for a chunk the host called).
+    fn positioned(self, ctx: Context<'gc>, ts: &ThreadState<'gc>) -> Value<'gc> {
+        let (Value::String(message), true) = (self.error, self.located) else {
+            return self.error;
+        };
+        let Some(top) = ts.frames.len().checked_sub(1) else {
+            return self.error;
+        };
+        let mut text = interp::where_at(ts, top, 1);
+        text.extend_from_slice(message.as_bytes());
+        Value::String(ctx.intern(&text))
+    }
 }
 
 /// A resumable execution of a function; lives in the heap between slices.
@@ -571,7 +600,21 @@ impl<'gc> Executor<'gc> {
     /// Raises `error` in the running thread before it continues (how the
     /// memory limit reports "not enough memory").
     pub fn inject_error(self, mc: &Mutation<'gc>, error: Value<'gc>) {
-        self.0.borrow_mut(mc).injected = Some(error);
+        self.0.borrow_mut(mc).injected = Some(Injected {
+            error,
+            located: false,
+        });
+    }
+
+    /// Raises the string `message` in the running thread before it
+    /// continues, as `luaL_error` called from a hook would: prefixed with
+    /// the position of the running function's caller, when that is a Lua
+    /// function (how an interrupt reports "interrupted!").
+    pub fn inject_located_error(self, mc: &Mutation<'gc>, message: LuaString<'gc>) {
+        self.0.borrow_mut(mc).injected = Some(Injected {
+            error: Value::String(message),
+            located: true,
+        });
     }
 
     /// Hands the answer of a host job to the native waiting for it on the
@@ -679,8 +722,8 @@ fn run<'gc>(ctx: Context<'gc>, state: &mut ExecutorState<'gc>, fuel: &mut i64) -
         let is_coroutine = state.threads.len() > 1;
         let next = {
             let mut ts = thread.0.borrow_mut(ctx.mc);
-            let mut next = if let Some(error) = state.injected.take() {
-                Next::Raise(error)
+            let mut next = if let Some(injected) = state.injected.take() {
+                Next::Raise(injected.positioned(ctx, &ts))
             } else if !ts.started {
                 ts.started = true;
                 start_thread(ctx, thread, &mut ts, is_coroutine)

@@ -48,6 +48,8 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use gc_arena::arena::CollectionPhase;
 use gc_arena::metrics::Pacing;
@@ -141,6 +143,10 @@ pub struct State<'gc> {
     /// A job a native handed to the driver ([`Context::host_job`]).
     #[collect(require_static)]
     pub(crate) host_job: RefCell<Option<PendingJob>>,
+    /// The state's interrupt flag ([`Lua::interrupt_flag`]), here so that
+    /// the slaves a state creates share it.
+    #[collect(require_static)]
+    pub(crate) interrupt: Arc<AtomicBool>,
 }
 
 /// Everything code running inside a mutation needs: the mutation context
@@ -331,6 +337,9 @@ pub struct Lua {
     account: Rc<MemoryAccount>,
     /// Fuel per executor slice.
     pub slice_fuel: i64,
+    /// Set from outside (another thread, a signal handler) to stop the
+    /// running code; see [`Lua::interrupt_flag`].
+    interrupt: Arc<AtomicBool>,
     /// Estimated heap size at which the next collection starts.
     gc_threshold: usize,
     /// The heap estimate at the previous step of the current cycle: what was
@@ -408,7 +417,7 @@ impl Default for Lua {
 impl Lua {
     /// A state with the core only (no standard library).
     pub fn new() -> Lua {
-        Lua::with_account(MemoryAccount::new())
+        Lua::with_account(MemoryAccount::new(), Arc::new(AtomicBool::new(false)))
     }
 
     /// A state in the same ring as the state of `ctx` (a `rings` slave):
@@ -416,12 +425,14 @@ impl Lua {
     /// collector parameters. (Creating an arena inside another's mutation
     /// is fine: arenas share nothing.)
     pub fn new_in_ring_of(ctx: Context<'_>) -> Lua {
-        let mut lua = Lua::with_account(MemoryAccount::in_ring(ctx.state.account.ring()));
+        let account = MemoryAccount::in_ring(ctx.state.account.ring());
+        let mut lua = Lua::with_account(account, Arc::clone(&ctx.state.interrupt));
         lua.set_gc_params(ctx.state.gc.borrow().params);
         lua
     }
 
-    fn with_account(account: Rc<MemoryAccount>) -> Lua {
+    fn with_account(account: Rc<MemoryAccount>, interrupt: Arc<AtomicBool>) -> Lua {
+        let state_interrupt = Arc::clone(&interrupt);
         let root_account = Rc::clone(&account);
         let arena = StateArena::new(move |mc| {
             let interner = Interner::new(mc, Rc::clone(&root_account));
@@ -447,6 +458,7 @@ impl Lua {
                 account: root_account,
                 warnings: RefCell::new(Warnings::default()),
                 host_job: RefCell::new(None),
+                interrupt: state_interrupt,
             }
         });
         arena.metrics().set_pacing(gc_pacing(GcParams::DEFAULT));
@@ -454,12 +466,33 @@ impl Lua {
             arena,
             account,
             slice_fuel: DEFAULT_SLICE_FUEL,
+            interrupt,
             gc_threshold: MIN_GC_THRESHOLD,
             gc_last_estimate: 0,
             gc_cycle_start: 0,
             gc_cycle_work: 0.0,
             gc_mark_credit: 0.0,
         }
+    }
+
+    /// The flag that stops the code this state is running: whoever holds a
+    /// clone (another thread watching a deadline, a signal handler) sets it,
+    /// and at the end of the current slice (a few thousand instructions or
+    /// native calls at most) the running function raises the error
+    /// "interrupted!" (prefixed, as PUC's `lua.c` does on Ctrl-C, with the
+    /// position of the running function's caller when that is Lua code).
+    /// The flag is cleared when acted on. Like any error it can be caught by
+    /// `pcall`; one long native call (a huge `string.rep`) is not cut short.
+    /// The error is raised in the running coroutine (PUC's `lua.c` hooks
+    /// the main thread only, so there a coroutine that never yields goes on).
+    ///
+    /// ```text
+    /// let flag = lua.interrupt_flag();
+    /// std::thread::spawn(move || { sleep(limit); flag.store(true, Ordering::Relaxed) });
+    /// lua.exec(b"while true do end", "=script")  // Err: "interrupted!"
+    /// ```
+    pub fn interrupt_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.interrupt)
     }
 
     /// Runs `f` inside a mutation of this state.
@@ -672,6 +705,15 @@ impl Lua {
                     }
                     JobTarget::Master => return Drive::MasterJob(pending.job),
                 }
+            }
+            // One load per slice; the swap only when an interrupt came.
+            if self.interrupt.load(Ordering::Relaxed)
+                && self.interrupt.swap(false, Ordering::Relaxed)
+            {
+                self.enter(|ctx| {
+                    let ex = *ctx.state.roots.fetch(&execution.executor.0);
+                    ex.inject_located_error(ctx.mc, ctx.intern(b"interrupted!"));
+                });
             }
             match self.enter(gc::take_request) {
                 Some(gc::GcRequest::Collect) => self.gc_collect(),

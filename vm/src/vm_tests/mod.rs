@@ -7,6 +7,7 @@ mod error_handling;
 mod error_messages;
 mod functions;
 mod gc;
+mod interrupts;
 mod metamethods;
 mod operators;
 mod to_be_closed;
