@@ -5,5 +5,6 @@
 //! command line.
 #![forbid(unsafe_code)]
 
+pub use saturn_rings as rings;
 pub use saturn_stdlib as stdlib;
 pub use saturn_vm as vm;

@@ -68,6 +68,7 @@ impl Session {
                 ctx.registry().set_str(ctx.mc, key, Value::Boolean(true));
             }
             saturn_stdlib::open_libs(ctx);
+            saturn_rings::open(ctx);
         });
         Session {
             ctrl_c: ctrl_c::CtrlC::new(&lua),
