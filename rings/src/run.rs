@@ -211,6 +211,9 @@ fn chunk_done<'gc>(
     }
 }
 
+/// How the traceback shows [`run_chunk`], the bottom frame.
+const HOST_LINE: &[u8] = b"\n\t[C]: in ?";
+
 /// The message handler of a chunk: `debug.traceback`'s behaviour (a string
 /// or number gets the traceback from the function that raised the error,
 /// other values are returned untouched), except for "not enough memory",
@@ -225,7 +228,12 @@ fn traceback<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<
     call.clear();
     match text {
         Some(text) => {
-            let report = call.traceback(ctx, Some(text.as_bytes()), 1);
+            let mut report = call.traceback(ctx, Some(text.as_bytes()), 1);
+            // The bottom frame is `run_chunk`, which stands for the C
+            // library's `lua_pcall` from its host: no frame of its own.
+            if report.ends_with(HOST_LINE) {
+                report.truncate(report.len() - HOST_LINE.len());
+            }
             call.push(Value::String(ctx.intern(&report)))?;
         }
         None => call.push(error)?,
