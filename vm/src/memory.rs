@@ -122,14 +122,18 @@ impl MemoryAccount {
     #[inline]
     pub(crate) fn charge(&self, bytes: usize) {
         self.total.set(self.total.get().saturating_add(bytes));
-        self.ring.total.set(self.ring.total.get().saturating_add(bytes));
+        self.ring
+            .total
+            .set(self.ring.total.get().saturating_add(bytes));
     }
 
     /// Takes `bytes` away from the total.
     #[inline]
     pub(crate) fn credit(&self, bytes: usize) {
         self.total.set(self.total.get().saturating_sub(bytes));
-        self.ring.total.set(self.ring.total.get().saturating_sub(bytes));
+        self.ring
+            .total
+            .set(self.ring.total.get().saturating_sub(bytes));
     }
 }
 
