@@ -75,6 +75,20 @@ big[54] = 54
 big[55] = 55 -- array part of 54: 55 goes to the (empty) hash part
 print("ctor big", #big)
 
+-- Constructors ending in a call, and table.pack (sized as lua_createtable
+-- (n, 1): setting n does not rehash it).
+local function f(...) return ... end
+print("multret", #{f(1, nil, 3)}, #{f(1, nil, 3, nil, 5)}, #{nil, f(nil, nil, 3)},
+  #{1, 2, f(nil, nil, nil, 6)}, #{1, nil, f()}, #{x = 1, f(1, nil, 3, 4)},
+  #{[1] = 1, f(nil, 2, 3)}, #{f(1, nil, 3), 9}, #{1, nil, 3, f(nil)})
+print("pack", #table.pack(1, nil, 3), #table.pack(nil, nil, 3, nil, 5),
+  #table.pack(1, nil, nil, 4, nil, 6, nil, 8, nil), #table.pack(nil, 2))
+local t = table.pack(1, nil, 3)
+t[4] = 4
+print("pack", #t)
+t.more = true -- no free node: rehash
+print("pack", #t)
+
 -- table.insert and table.remove next to a hole (both use #).
 local t = {1, 2, 3, nil, 5}
 table.insert(t, 6)

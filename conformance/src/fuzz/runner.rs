@@ -277,7 +277,13 @@ mod tests {
         let steady = interpreters(&dir, "echo 3");
         let verdict = steady.judge(&dir, "program.lua", "print(#t)");
         assert!(
-            matches!(verdict, Verdict::Finding { kind: Kind::Mismatch, .. }),
+            matches!(
+                verdict,
+                Verdict::Finding {
+                    kind: Kind::Mismatch,
+                    ..
+                }
+            ),
             "{verdict:?}"
         );
         std::fs::remove_dir_all(&dir).unwrap();
