@@ -121,7 +121,10 @@ impl Session {
     fn create_arg_table(&mut self, invocation: &Invocation) {
         let base = invocation.script_index as i64;
         self.lua.enter(|ctx| {
-            let table = ctx.new_table();
+            // Sized as `lua.c` sizes it, so `#arg` finds PUC's border
+            // after a script clears some of its arguments.
+            let positive = invocation.all_args.len().saturating_sub(base as usize + 1);
+            let table = ctx.new_table_with_capacity(positive, base as usize + 1);
             for (i, arg) in invocation.all_args.iter().enumerate() {
                 let value = Value::String(ctx.intern(arg));
                 table.set_int(ctx.mc, i as i64 - base, value);

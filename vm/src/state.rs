@@ -173,6 +173,13 @@ impl<'gc> Context<'gc> {
         Table::new(self.mc, &self.state.account)
     }
 
+    /// A table with room for `array` sequence values and `hash` other keys
+    /// (PUC's `lua_createtable`): the sizes decide when it first rehashes,
+    /// and so which border `#` finds in it.
+    pub fn new_table_with_capacity(self, array: usize, hash: usize) -> Table<'gc> {
+        Table::with_capacity(self.mc, &self.state.account, array, hash)
+    }
+
     pub fn globals(self) -> Table<'gc> {
         self.state.globals
     }

@@ -16,6 +16,12 @@
 //! like PUC keeps `#t` returning the same border PUC returns in the common
 //! cases, because the border search depends on the array size.
 //!
+//! When the rehash happens depends on which keys collide, so integer, float
+//! and boolean keys take PUC's main positions (`hashint`, `l_hashfloat`,
+//! `hashboolean`). Strings and objects cannot: PUC seeds string hashes per
+//! process and hashes objects by address, so after deletions its own border
+//! can change from one run to the next.
+//!
 //! # Removal and `next`
 //!
 //! Assigning nil never moves a node: the value becomes nil and the key stays
@@ -981,7 +987,7 @@ impl<'gc> TableState<'gc> {
             }
             Value::String(s) => s.hash() as usize & mask,
             Value::Boolean(b) => b as usize & mask,
-            Value::Number(n) => mix(n.to_bits()) & mask,
+            Value::Number(n) => (float_hash(n) as u64 % (mask as u64 | 1)) as usize,
             Value::LightUserData(p) => mix(p as u64) & mask,
             other => mix(object_ptr(other).map_or(0, |p| p as usize as u64)) & mask,
         }
@@ -1413,7 +1419,44 @@ impl<'gc> TableState<'gc> {
     }
 }
 
-/// Spreads the bits of a pointer or float over the low bits.
+/// PUC's `l_hashfloat`: the binary exponent plus the first 31 bits of the
+/// mantissa, folded into a non-negative `i32` (0 for infinities). Float keys
+/// must land where PUC puts them: which keys collide decides when the hash
+/// part fills up and is rehashed, and so which border `#` finds.
+fn float_hash(n: f64) -> u32 {
+    let Some((mantissa, exponent)) = split_float(n) else {
+        return 0;
+    };
+    // |mantissa| < 1, so this is below 2^31 and truncates like C's cast.
+    let scaled = (mantissa * 2_147_483_648.0) as i64;
+    let sum = (exponent as u32).wrapping_add(scaled as u32);
+    if sum <= i32::MAX as u32 { sum } else { !sum }
+}
+
+/// C's `frexp` for a finite `n`: `(m, e)` with `n = m * 2^e` and
+/// `0.5 <= |m| < 1` (`(0, 0)` for zero); `None` for infinities and NaN.
+fn split_float(n: f64) -> Option<(f64, i32)> {
+    const EXPONENT_MASK: u64 = 0x7ff << 52;
+    if !n.is_finite() {
+        return None;
+    }
+    if n == 0.0 {
+        return Some((n, 0));
+    }
+    // A subnormal is scaled into the normal range first.
+    let (n, shift) = if n.to_bits() & EXPONENT_MASK == 0 {
+        (n * f64::from_bits((1023 + 64) << 52), 64)
+    } else {
+        (n, 0)
+    };
+    let bits = n.to_bits();
+    let biased = ((bits & EXPONENT_MASK) >> 52) as i32;
+    // Exponent field 1022: the mantissa's magnitude is in [0.5, 1).
+    let mantissa = f64::from_bits((bits & !EXPONENT_MASK) | (1022 << 52));
+    Some((mantissa, biased - 1022 - shift))
+}
+
+/// Spreads the bits of a pointer over the low bits.
 #[inline]
 fn mix(x: u64) -> usize {
     let x = x ^ (x >> 29);
@@ -2257,5 +2300,37 @@ mod tests {
         assert!(account.total() > baseline + 10_000 * 16);
         collect_with_weak_tables(&mut arena);
         assert!(account.total() < baseline + 10_000);
+    }
+
+    /// `float_hash` against `l_hashfloat` of a C build (glibc's `frexp`),
+    /// subnormals and infinities included.
+    #[test]
+    fn float_keys_hash_like_puc() {
+        let cases: [(f64, u32); 21] = [
+            (0.5, 1073741824),
+            (-0.5, 1073741823),
+            (1.5, 1610612737),
+            (2.75, 1476395010),
+            (-3.25, 1744830461),
+            (0.1, 1717986915),
+            (-0.1, 1717986920),
+            (1e300, 1603335685),
+            (-1e300, 1603333690),
+            (5e-324, 1073740751),
+            (-5e-324, 1073742896),
+            (2.2250738585072014e-308, 1073740803),
+            (1e-310, 1235364286),
+            (123456.789, 2022716047),
+            (-9007199254740994.0, 1073741769),
+            (7.3, 1959578831),
+            (1234.5678, 1294538176),
+            (f64::INFINITY, 0),
+            (f64::NEG_INFINITY, 0),
+            (f64::MAX, 2147482624),
+            (f64::from_bits(3), 1610611664),
+        ];
+        for (n, expected) in cases {
+            assert_eq!(float_hash(n), expected, "hash of {n:e}");
+        }
     }
 }

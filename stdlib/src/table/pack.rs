@@ -23,8 +23,9 @@ const RESULTS: usize = 3;
 
 /// `table.pack(...)`: a table with the arguments at 1..n and `n`.
 pub fn pack<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
-    let table = ctx.new_table();
-    table.reserve_array(ctx.mc, call.len());
+    // Sized as PUC's (`n` slots and one node for `n`), so that `n` does not
+    // rehash the table and shrink an array with holes.
+    let table = ctx.new_table_with_capacity(call.len(), 1);
     for (i, &value) in call.args().iter().enumerate() {
         table.set_int(ctx.mc, i as i64 + 1, value);
     }
