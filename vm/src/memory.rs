@@ -9,8 +9,8 @@
 //! ("not enough memory") and, through [`charge_debt`], tells the collector's
 //! pacer that memory grew.
 
-use std::cell::Cell;
-use std::rc::Rc;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
 
 use gc_arena::{Collect, Mutation};
 
@@ -24,8 +24,8 @@ pub const GC_HEADER_BYTES: usize = 24;
 
 /// Live bytes charged by one state, and the limit it must stay under.
 ///
-/// Every account also draws on a [`RingBudget`]: its own for a state on its
-/// own, its master's for a `rings` slave, so that one limit can cover a
+/// Every account also belongs to a [`RingBudget`]: its own for a state on
+/// its own, its master's for a `rings` slave, so that one limit can cover a
 /// whole tree of states while each still reports only its own bytes.
 #[derive(Debug, Default)]
 pub struct MemoryAccount {
@@ -34,17 +34,27 @@ pub struct MemoryAccount {
     ring: Rc<RingBudget>,
 }
 
-/// Bytes charged by all the states of one ring, and the limit they share.
+/// The states of one ring, and the limit on the bytes they hold together.
+///
+/// The ring's total is summed over its accounts when a limit is checked
+/// (between slices, or before a large allocation), so that charging an
+/// allocation, the hot path, touches one account only.
 #[derive(Debug, Default)]
 pub struct RingBudget {
-    total: Cell<usize>,
+    accounts: RefCell<Vec<Weak<MemoryAccount>>>,
     limit: Cell<Option<usize>>,
 }
 
 impl RingBudget {
-    /// Bytes charged by every state of the ring.
+    /// Bytes charged by every live state of the ring (forgetting the
+    /// accounts of states that are gone).
     pub fn total(&self) -> usize {
-        self.total.get()
+        let mut accounts = self.accounts.borrow_mut();
+        accounts.retain(|a| a.strong_count() > 0);
+        accounts
+            .iter()
+            .filter_map(Weak::upgrade)
+            .fold(0usize, |sum, a| sum.saturating_add(a.total()))
     }
 
     pub fn limit(&self) -> Option<usize> {
@@ -64,20 +74,22 @@ fn passes(total: usize, extra: usize, limit: Option<usize>) -> bool {
 }
 
 impl MemoryAccount {
-    /// An account with a ring budget of its own.
+    /// An account with a ring of its own.
     pub fn new() -> Rc<MemoryAccount> {
-        Rc::new(MemoryAccount::default())
+        MemoryAccount::in_ring(&Rc::default())
     }
 
-    /// An account drawing on `ring` (a slave state's).
+    /// An account in `ring` (a slave state's).
     pub fn in_ring(ring: &Rc<RingBudget>) -> Rc<MemoryAccount> {
-        Rc::new(MemoryAccount {
+        let account = Rc::new(MemoryAccount {
             ring: Rc::clone(ring),
             ..MemoryAccount::default()
-        })
+        });
+        ring.accounts.borrow_mut().push(Rc::downgrade(&account));
+        account
     }
 
-    /// The ring budget this account draws on.
+    /// The ring this account belongs to.
     pub fn ring(&self) -> &Rc<RingBudget> {
         &self.ring
     }
@@ -103,17 +115,13 @@ impl MemoryAccount {
     #[inline]
     pub fn would_exceed(&self, extra: usize) -> bool {
         passes(self.total.get(), extra, self.limit.get())
-            || passes(self.ring.total.get(), extra, self.ring.limit.get())
+            || (self.ring.limit.get().is_some()
+                && passes(self.ring.total(), extra, self.ring.limit.get()))
     }
 
     /// Whether this account or its ring is already past its limit.
     pub fn is_over_limit(&self) -> bool {
         self.would_exceed(0)
-    }
-
-    /// Whether a limit applies at all (own or ring).
-    pub fn is_limited(&self) -> bool {
-        self.limit.get().is_some() || self.ring.limit.get().is_some()
     }
 
     /// Adds `bytes` to the total. Every charge is paired with a
@@ -122,18 +130,12 @@ impl MemoryAccount {
     #[inline]
     pub(crate) fn charge(&self, bytes: usize) {
         self.total.set(self.total.get().saturating_add(bytes));
-        self.ring
-            .total
-            .set(self.ring.total.get().saturating_add(bytes));
     }
 
     /// Takes `bytes` away from the total.
     #[inline]
     pub(crate) fn credit(&self, bytes: usize) {
         self.total.set(self.total.get().saturating_sub(bytes));
-        self.ring
-            .total
-            .set(self.ring.total.get().saturating_sub(bytes));
     }
 }
 
