@@ -68,5 +68,9 @@ pub use slave::{Limits, Slave, SlaveError};
 pub fn open(ctx: Context<'_>) {
     let preload = saturn_stdlib::package::preload_table(ctx);
     preload.set_str(ctx.mc, ctx.intern(b"rings"), ctx.native(module::load_rings));
-    preload.set_str(ctx.mc, ctx.intern(b"stable"), ctx.native(stable::load_stable));
+    preload.set_str(
+        ctx.mc,
+        ctx.intern(b"stable"),
+        ctx.native(stable::load_stable),
+    );
 }

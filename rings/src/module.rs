@@ -25,7 +25,10 @@ const PROTECTED_METATABLE: &str = "You're not allowed to get the metatable of a 
 pub const SLAVE_ID_KEY: &[u8] = b"rings slave id";
 
 /// `require "rings"`: the module, also set as the global `rings`.
-pub fn load_rings<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
+pub fn load_rings<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+) -> Result<Action<'gc>, Error<'gc>> {
     state_metatable(ctx);
     let module = ctx.new_table();
     set_functions(ctx, module, &[("new", new)]);
@@ -60,7 +63,8 @@ fn state_metatable<'gc>(ctx: Context<'gc>) -> Table<'gc> {
             ("__tostring", tostring),
         ],
     );
-    let set = |field: &str, value: Value<'gc>| mt.set_str(ctx.mc, ctx.intern(field.as_bytes()), value);
+    let set =
+        |field: &str, value: Value<'gc>| mt.set_str(ctx.mc, ctx.intern(field.as_bytes()), value);
     set("__index", Value::Table(mt));
     set("__name", ctx.str(STATE_NAME));
     set("__metatable", ctx.str(PROTECTED_METATABLE));
@@ -139,8 +143,7 @@ fn check_state<'gc>(
 ) -> Result<Slave, Error<'gc>> {
     let slave = match call.get(0) {
         Value::UserData(u)
-            if u
-                .metatable()
+            if u.metatable()
                 .is_some_and(|mt| Table::ptr_eq(mt, state_metatable(ctx))) =>
         {
             u.downcast_ref::<Slave>().map(|s| s.clone())
@@ -170,7 +173,10 @@ fn dostring<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'
 
 /// `remotedostring(code, ...)` in a slave: runs `code` in its master with
 /// the slave's environment.
-fn remotedostring<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
+fn remotedostring<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+) -> Result<Action<'gc>, Error<'gc>> {
     let Value::Integer(id) = call.upvalue(0) else {
         return Err(Error::runtime("rings: remotedostring lost its state"));
     };

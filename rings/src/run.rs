@@ -129,7 +129,12 @@ pub fn in_master(
 
 /// Starts [`run_chunk`] on `code` in `lua`, with the environment of slave
 /// `env_of` (`None`: the globals).
-fn start_chunk(lua: &mut Lua, code: Vec<u8>, env_of: Option<i64>, args: Vec<Transfer>) -> Execution {
+fn start_chunk(
+    lua: &mut Lua,
+    code: Vec<u8>,
+    env_of: Option<i64>,
+    args: Vec<Transfer>,
+) -> Execution {
     lua.start_call(|ctx| {
         let env = env_of
             .and_then(|id| environments::get(ctx, id))

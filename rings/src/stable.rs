@@ -48,7 +48,10 @@ fn remote<'gc>(
 
 /// `require "stable"`: creates the shared table in the master and returns
 /// the module; fails in a state that is not a slave.
-pub fn load_stable<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
+pub fn load_stable<'gc>(
+    ctx: Context<'gc>,
+    call: &mut Call<'gc, '_>,
+) -> Result<Action<'gc>, Error<'gc>> {
     let Some(id) = slave_id(ctx) else {
         return Err(Error::runtime(
             "stable: this state is not a rings slave (it has no master to keep the table in)",
