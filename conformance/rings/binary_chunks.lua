@@ -14,6 +14,7 @@ who = "the master"
 local dump = string.dump(count_and_sum)
 print(type(dump), dump:sub(1, 4) == "\27Lua")
 print(S:dostring(dump, 1, 2, 3.5))
+assert(select(3, S:dostring(dump, 1, 2, 3.5)) == 6.5)
 -- Stripped of debug information too.
 print(S:dostring(string.dump(count_and_sum, true), 10, 20))
 
@@ -27,6 +28,7 @@ print(S:dostring([[
 -- A dump travels back as a string, byte-exact, and loads in the master.
 local ok, slave_dump = S:dostring("return string.dump(function(x) return x .. '!' end)")
 print(ok, type(slave_dump), load(slave_dump, "slave dump", "b")("hi"))
+assert(load(slave_dump, "slave dump", "b")("hi") == "hi!")
 
 -- Errors in a binary chunk have the traceback too; a broken binary chunk
 -- is a compile error.

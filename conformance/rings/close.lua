@@ -7,12 +7,15 @@ local S = rings.new()
 print(select("#", S:close()))
 print(select("#", S:close()))
 print(select("#", S.close(S)))
+assert(select("#", S:close()) == 0)
 -- Still an object of the same kind, printing the same.
 print(type(S), tostring(S):match("^Lua State %(0x%x+%)$") ~= nil)
 
 -- dostring on a closed state raises in the caller, as luaL_argcheck on
 -- argument 1 does.
 print(pcall(function() local r = S.dostring(S, "return 1") return r end))
+local ok, message = pcall(function() local r = S.dostring(S, "return 1") return r end)
+assert(not ok and message:find("bad argument #1 to 'dostring' (already closed state)", 1, true))
 print(pcall(function() local r = S:dostring("return 1") return r end))
 print(pcall(S.dostring, S, "return 1"))
 -- Even with a bad code argument, the closed state is reported first.
@@ -46,6 +49,7 @@ assert(lines == "second\nfirst\n")
 _G.U = rings.new()
 print(U:dostring("return remotedostring('U:close()')"))
 print(U:dostring("return remotedostring('return pcall(U.close, U)')"))
+assert(select(4, U:dostring("return remotedostring('return pcall(U.close, U)')")) == "rings: cannot close a state that is running")
 print(U:dostring("return 'still running'"))
 -- Once it has returned, closing it works.
 U:close()
@@ -77,7 +81,9 @@ print(M:dostring([[
 ]], name))
 M:close()
 f = assert(io.open(name, "rb"))
-print(f:read("a"))
+local leaf = f:read("a")
+print(leaf)
+assert(leaf == "leaf closed")
 f:close()
 os.remove(name)
 

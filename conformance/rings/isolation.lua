@@ -19,6 +19,7 @@ assert(select(2, B:dostring("return shared_name")) == nil)
 assert(A:dostring("counter = (counter or 0) + 1"))
 assert(A:dostring("counter = (counter or 0) + 1"))
 print(A:dostring("return counter"))
+assert(select(2, A:dostring("return counter")) == 2)
 print(B:dostring("return counter"))
 
 -- Standard libraries are opened in every slave; rings and stable are not

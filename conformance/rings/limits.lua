@@ -10,6 +10,7 @@ print(S:dostring("local n = 0 for i = 1, 1000 do n = n + i end return n"))
 -- pcall in the slave cannot swallow the limit, nor can error handlers or
 -- coroutines.
 print(S:dostring("return pcall(function() while true do end end)"))
+assert(select(2, S:dostring("return pcall(function() while true do end end)")) == "instruction limit exceeded")
 print(S:dostring([[
   local ok = pcall(function() while true do end end)
   caught = true
@@ -25,6 +26,7 @@ print(S:dostring([[
 -- The count starts again at every dostring: the slave stays usable.
 print(S:dostring("counter = (counter or 0) + 1 return counter"))
 print(S:dostring("counter = (counter or 0) + 1 return counter"))
+assert(select(2, S:dostring("return counter")) == 2)
 -- A string of work just under the limit runs; the same work repeated in
 -- one dostring does not.
 local work = "local n = 0 for i = 1, 5000 do n = n + i end return n"
@@ -41,6 +43,8 @@ print(S:dostring("local ok, s = remotedostring('return master_loop(...)', 10) wh
 -- Memory: the slave's heap (its standard library included).
 local M = rings.new(nil, {memory = 4 * 1024 * 1024})
 print(M:dostring("local s = string.rep('x', 8 * 1024 * 1024) return #s"))
+local ok, message = M:dostring("local s = string.rep('x', 8 * 1024 * 1024) return #s")
+assert(ok == false and message == "not enough memory")
 print(M:dostring("local t = {} for i = 1, 1e7 do t[i] = i end return #t"))
 print(M:dostring("local t = {} for i = 1, 1e7 do t[i] = tostring(i) end return #t"))
 -- pcall inside the slave may catch it, as it catches any memory error...
@@ -74,4 +78,5 @@ print(pcall(rings.new, nil, {instructions = 2^63}))
 local sum = 0
 for i = 1, 300000 do sum = sum + i end
 print(sum, #string.rep("y", 8 * 1024 * 1024))
+assert(sum == 45000150000)
 print("done")

@@ -8,6 +8,7 @@ local S = rings.new()
 print(S:dostring("return 1, 'two', 3.0"))
 print(S:dostring(""))
 print(select("#", S:dostring("")))
+assert(select("#", S:dostring("")) == 1)
 
 -- A compile error: false and the bare message of the loader, the chunk
 -- named by its own text.
@@ -43,6 +44,9 @@ print(S:dostring("error(true)"))
 print(S:dostring("error()"))
 print(S:dostring("error(nil)"))
 print(select("#", S:dostring("error({})")))
+assert(select("#", S:dostring("error({})")) == 2 and select(2, S:dostring("error({})")) == nil)
+ok, message = S:dostring("error(42)")
+assert(ok == false and message:find("^42\nstack traceback:\n\t"))
 -- Errors caught inside the slave are its own business.
 print(S:dostring("return pcall(error, {})"))
 
@@ -60,6 +64,8 @@ print(pcall(function() local r = S.dostring(S) return r end))
 print(pcall(function() local r = S:dostring(nil, 1) return r end))
 print(pcall(function() local r = S:dostring(print) return r end))
 print(pcall(S.dostring, S, true))
+ok, message = pcall(function() local r = S.dostring(S, {}) return r end)
+assert(not ok and message:find("bad argument #2 to 'dostring' (string expected, got table)", 1, true))
 -- A number is a string to luaL_checklstring.
 print(S:dostring(12))
 print(S:dostring("return 5"))

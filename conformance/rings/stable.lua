@@ -26,6 +26,7 @@ print(type(_state_persistent_table_), next(_state_persistent_table_))
 print(A:dostring("return stable.get('missing')"))
 print(A:dostring("return select('#', stable.set('k', 'v'))"))
 print(A:dostring("return stable.get('k')"))
+assert(select(2, A:dostring("return stable.get('k')")) == "v")
 print(_state_persistent_table_.k)
 
 -- Values of every kind that crosses states, under keys of several kinds.
@@ -49,6 +50,7 @@ print(A:dostring("return stable.get('from B')"))
 -- It survives the close of the slave that wrote it.
 A:close()
 print(B:dostring("return require('stable').get(2)"))
+assert(select(2, B:dostring("return require('stable').get(2)")) == math.mininteger)
 local C = rings.new()
 print(C:dostring("return require('stable').get('from B')"))
 
