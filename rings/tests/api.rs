@@ -384,3 +384,31 @@ fn per_slave_limits() {
         vec![Transfer::Integer(1_000_000)]
     );
 }
+
+#[test]
+fn nesting_is_bounded_by_a_lua_error() {
+    let mut ring = Ring::new();
+    let slave = ring.open_state(Limits::default());
+    // The slave asks the master to run the same chunk in a new slave of the
+    // master's, forever: a Lua error stops it, on a test thread's stack.
+    ring.master()
+        .exec(
+            b"function again(code) local S = require('rings').new() return S:dostring(code, code) end",
+            "=master",
+        )
+        .unwrap();
+    let code = "local c = ... return remotedostring('return again(...)', c)";
+    let answer = ring.dostring(&slave, code, &[string(code)]).unwrap();
+    let Some(Transfer::String(message)) = answer.last() else {
+        panic!("expected a message last, got {answer:?}");
+    };
+    let message = String::from_utf8_lossy(message);
+    assert!(
+        message.contains(saturn_rings::run::NESTING_MESSAGE),
+        "{message}"
+    );
+    assert_eq!(
+        ring.dostring(&slave, "return 'usable'", &[]).unwrap(),
+        vec![string("usable")]
+    );
+}
