@@ -71,8 +71,10 @@ print(A:dostring([[
     return E:dostring("return who, remotedostring('return who, remotedostring(\\'return who\\')')")
   ]=])
 ]]))
--- A nested slave calling back into its master while that master is itself
--- waiting for the top master: the middle state is busy and says so.
+-- A limitation (the C library allows it): top -> A -> D -> A -> top -> A.
+-- A runs D's remotedostring chunk, which asks the top master, which calls
+-- into A again; A is still held by the call running D, so this dostring
+-- is refused with a clear error instead of re-entering A.
 print(A:dostring([[
   return D:dostring("return remotedostring('return remotedostring(\"return A:dostring(\\\\\"return 1\\\\\")\")')")
 ]]))
