@@ -219,9 +219,9 @@ fn close<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>
     let base = call.len() as i64;
     Ok(ctx.host_job(
         JobTarget::ThisState,
-        Box::new(move |master, _| {
+        Box::new(move |master, outer| {
             slave
-                .close(master)
+                .close_in(master, outer)
                 .map(|()| Vec::new())
                 .map_err(|e| Transfer::from(e.message()))
         }),
