@@ -92,10 +92,12 @@ fn new<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, 
         _ => return Err(type_error(ctx, call, 2, "table")),
     };
     let slave = Slave::create(ctx, env, limits);
-    let object = UserData::new(ctx.mc, Box::new(slave));
-    object.set_metatable(ctx.mc, Some(state_metatable(ctx)));
+    let object = Value::UserData(UserData::new(ctx.mc, Box::new(slave)));
+    // Through the context, so that the `__gc` closing the slave when the
+    // object is collected is registered.
+    ctx.set_metatable(object, Some(state_metatable(ctx)));
     call.clear();
-    call.push(Value::UserData(object))?;
+    call.push(object)?;
     Ok(Action::Return(1))
 }
 
@@ -217,9 +219,9 @@ fn close<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>
     let base = call.len() as i64;
     Ok(ctx.host_job(
         JobTarget::ThisState,
-        Box::new(move |master, _| {
+        Box::new(move |master, outer| {
             slave
-                .close(master)
+                .close_in(master, outer)
                 .map(|()| Vec::new())
                 .map_err(|e| Transfer::from(e.message()))
         }),

@@ -63,9 +63,9 @@ impl Drop for NestingLevel {
 
 /// A state's master as seen by the jobs of a state it runs: master jobs of
 /// the slave run on `master`, whose own master is `outer`.
-struct MasterOf<'a> {
-    master: &'a mut Lua,
-    outer: &'a mut dyn Master,
+pub(crate) struct MasterOf<'a> {
+    pub(crate) master: &'a mut Lua,
+    pub(crate) outer: &'a mut dyn Master,
 }
 
 impl Master for MasterOf<'_> {

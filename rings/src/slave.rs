@@ -10,11 +10,13 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use saturn_vm::closure::NativeFn;
+use saturn_vm::host::{Master, NoMaster};
 use saturn_vm::state::{Context, Lua};
 use saturn_vm::transfer::Transfer;
 use saturn_vm::value::Value;
 
 use crate::environments;
+use crate::run::MasterOf;
 
 /// Limits for one slave (`rings.new(env, {memory = ..., instructions = ...})`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -133,6 +135,16 @@ impl Slave {
     /// environment in `master` forgotten. Closing a closed slave does
     /// nothing; a running one cannot be closed.
     pub fn close(&self, master: &mut Lua) -> Result<(), SlaveError> {
+        self.close_in(master, &mut NoMaster)
+    }
+
+    /// [`Slave::close`] from a state whose own master is `outer`: the
+    /// finalizers' `remotedostring` calls run in `master`.
+    pub(crate) fn close_in(
+        &self,
+        master: &mut Lua,
+        outer: &mut dyn Master,
+    ) -> Result<(), SlaveError> {
         if self.is_running() {
             return Err(SlaveError::Running);
         }
@@ -141,7 +153,7 @@ impl Slave {
             cell.take()
         };
         if let Some(mut lua) = taken {
-            lua.close();
+            lua.close_with(&mut MasterOf { master, outer });
             drop(lua);
             master.enter(|ctx| environments::set(ctx, self.0.id, Value::Nil));
         }

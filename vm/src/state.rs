@@ -562,12 +562,18 @@ impl Lua {
         S: for<'gc> FnOnce(Context<'gc>) -> (Value<'gc>, Vec<Value<'gc>>),
         F: for<'gc> FnOnce(Context<'gc>, &[Value<'gc>]) -> R,
     {
-        self.call_as(false, start, finish)
+        self.call_as(false, start, finish, &mut NoMaster)
     }
 
     /// [`Lua::call_with`], for a `__gc` finalizer when `finalizer` is set
     /// (the debug library names the called function as PUC does).
-    fn call_as<S, F, R>(&mut self, finalizer: bool, start: S, finish: F) -> Result<R, LuaError>
+    fn call_as<S, F, R>(
+        &mut self,
+        finalizer: bool,
+        start: S,
+        finish: F,
+        master: &mut dyn Master,
+    ) -> Result<R, LuaError>
     where
         S: for<'gc> FnOnce(Context<'gc>) -> (Value<'gc>, Vec<Value<'gc>>),
         F: for<'gc> FnOnce(Context<'gc>, &[Value<'gc>]) -> R,
@@ -579,7 +585,7 @@ impl Lua {
             let (function, args) = start(ctx);
             (function, args, finalizer)
         });
-        self.run_to_completion(&mut execution);
+        self.run_to_completion(&mut execution, master);
         let outcome = self.enter(|ctx| {
             let ex = *ctx.state.roots.fetch(&execution.executor.0);
             let traceback = ex.traceback().unwrap_or_default();
@@ -620,7 +626,7 @@ impl Lua {
             let handler = crate::meta::metamethod(ctx, v, MetaEvent::ToString);
             (handler, vec![v], false)
         });
-        self.run_to_completion(&mut execution);
+        self.run_to_completion(&mut execution, &mut NoMaster);
         self.enter(|ctx| {
             let ex = *ctx.state.roots.fetch(&execution.executor.0);
             match ex.take_result(ctx.mc) {
@@ -677,10 +683,10 @@ impl Lua {
 
     /// Steps an execution to the end, collecting garbage and running
     /// finalizers between slices, and enforcing the memory limit; master
-    /// jobs fail (see [`NoMaster`]).
-    fn run_to_completion(&mut self, execution: &mut Execution) {
-        while let Drive::MasterJob(job) = self.drive(execution, &mut NoMaster) {
-            let answer = NoMaster.run_job(job);
+    /// jobs run on `master`.
+    fn run_to_completion(&mut self, execution: &mut Execution, master: &mut dyn Master) {
+        while let Drive::MasterJob(job) = self.drive(execution, master) {
+            let answer = master.run_job(job);
             self.answer(execution, answer);
         }
     }
@@ -723,7 +729,7 @@ impl Lua {
                 });
             }
             match self.enter(gc::take_request) {
-                Some(gc::GcRequest::Collect) => self.gc_collect(),
+                Some(gc::GcRequest::Collect) => self.collect_garbage(),
                 Some(gc::GcRequest::Step(kb)) => {
                     let done = self.gc_step_kb(kb);
                     self.enter(|ctx| ctx.state.gc.borrow_mut(ctx.mc).step_finished = done);
@@ -732,7 +738,7 @@ impl Lua {
             }
             self.gc_step();
             if self.account.is_over_limit() {
-                self.gc_collect();
+                self.collect_garbage();
                 if self.account.is_over_limit() {
                     self.enter(|ctx| {
                         let ex = *ctx.state.roots.fetch(&execution.executor.0);
@@ -749,10 +755,10 @@ impl Lua {
                     ex.abort(ctx, Value::String(ctx.intern(INSTRUCTION_LIMIT_MESSAGE)));
                 });
             }
-            self.run_finalizers();
+            self.run_finalizers_with(master);
         }
         self.gc_step();
-        self.run_finalizers();
+        self.run_finalizers_with(master);
         Drive::Finished
     }
 
@@ -789,6 +795,12 @@ impl Lua {
 
     /// Runs queued `__gc` metamethods; their errors become warnings.
     pub fn run_finalizers(&mut self) {
+        self.run_finalizers_with(&mut NoMaster);
+    }
+
+    /// [`Lua::run_finalizers`], with `master` running what they ask of this
+    /// state's master (a rings slave's finalizer may call `remotedostring`).
+    pub fn run_finalizers_with(&mut self, master: &mut dyn Master) {
         loop {
             let job = self.enter(|ctx| {
                 let pending = gc::take_pending(ctx);
@@ -804,12 +816,12 @@ impl Lua {
             });
             let Some(objects) = job else { break };
             for object in objects {
-                self.call_finalizer(&object);
+                self.call_finalizer(&object, master);
             }
         }
     }
 
-    fn call_finalizer(&mut self, object: &Stashed) {
+    fn call_finalizer(&mut self, object: &Stashed, master: &mut dyn Master) {
         let outer = self.enter(|ctx| {
             std::mem::replace(&mut ctx.state.gc.borrow_mut(ctx.mc).in_finalizer, true)
         });
@@ -821,6 +833,7 @@ impl Lua {
                 (handler, vec![v])
             },
             |_, _| (),
+            master,
         );
         self.enter(|ctx| ctx.state.gc.borrow_mut(ctx.mc).in_finalizer = outer);
         if let Err(e) = result {
@@ -842,11 +855,17 @@ impl Lua {
 
     /// Runs `__gc` for every object still registered (state shutdown).
     pub fn close(&mut self) {
+        self.close_with(&mut NoMaster);
+    }
+
+    /// [`Lua::close`], with `master` running what the finalizers ask of
+    /// this state's master.
+    pub fn close_with(&mut self, master: &mut dyn Master) {
         self.enter(gc::start_closing);
         // One at a time: a finalizer that calls `os.exit(code, true)` runs
         // the rest itself.
         while let Some(object) = self.enter(|ctx| gc::next_to_close(ctx).map(|v| ctx.stash(v))) {
-            self.call_finalizer(&object);
+            self.call_finalizer(&object, master);
         }
     }
 
@@ -1052,6 +1071,13 @@ impl Lua {
     /// A cycle under way is finished first: what it marked may have died
     /// since.
     pub fn gc_collect(&mut self) {
+        self.collect_garbage();
+        self.run_finalizers();
+    }
+
+    /// [`Lua::gc_collect`] without running the finalizers it queues (the
+    /// driver runs them with the state's master).
+    fn collect_garbage(&mut self) {
         self.finish_cycle_under_way();
         self.enter(|ctx| ctx.state.gc.borrow_mut(ctx.mc).string_keys_dropped = false);
         self.full_cycle();
@@ -1061,7 +1087,6 @@ impl Lua {
             self.full_cycle();
         }
         self.reset_gc_threshold();
-        self.run_finalizers();
     }
 
     /// `collectgarbage("step", kbytes)`: collector work worth `kbytes` KB of
