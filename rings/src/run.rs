@@ -19,7 +19,7 @@ use std::cell::Cell;
 use saturn_stdlib::base::load::load_chunk;
 use saturn_stdlib::tostring::plain_text;
 use saturn_vm::executor::{Action, Call, Continuation, Error, Outcome};
-use saturn_vm::host::{HostAnswer, HostJob, Master};
+use saturn_vm::host::{HostAnswer, HostJob, Master, StateAccess};
 use saturn_vm::state::{Context, Drive, Execution, Lua};
 use saturn_vm::transfer::Transfer;
 use saturn_vm::value::Value;
@@ -63,12 +63,12 @@ impl Drop for NestingLevel {
 
 /// A state's master as seen by the jobs of a state it runs: master jobs of
 /// the slave run on `master`, whose own master is `outer`.
-pub(crate) struct MasterOf<'a> {
-    pub(crate) master: &'a mut Lua,
-    pub(crate) outer: &'a mut dyn Master,
+pub(crate) struct MasterOf<'a, 'b> {
+    pub(crate) master: &'a mut (dyn StateAccess + 'b),
+    pub(crate) outer: &'a mut (dyn Master + 'b),
 }
 
-impl Master for MasterOf<'_> {
+impl Master for MasterOf<'_, '_> {
     fn run_job(&mut self, job: HostJob) -> HostAnswer {
         job(self.master, self.outer)
     }
@@ -77,54 +77,57 @@ impl Master for MasterOf<'_> {
 /// `slave:dostring(code, ...)`, run from `master` (whose own master is
 /// `outer`): `true, results...` or `false, message`; `Err` is raised in
 /// the caller (closed or busy slave, nesting too deep).
+///
+/// The slave is borrowed only while its executor runs: its host jobs run
+/// after `drive` has returned, so code they run (in the master, or in the
+/// slave's own slaves and back) may call into this slave again.
 pub fn in_slave(
     slave: &Slave,
-    master: &mut Lua,
+    master: &mut dyn StateAccess,
     outer: &mut dyn Master,
     code: Vec<u8>,
     args: Vec<Transfer>,
 ) -> HostAnswer {
     let _level = NestingLevel::enter()?;
     let _active = slave.activate();
-    let mut execution = {
-        let mut lua = slave.lua().map_err(|e| Transfer::from(e.message()))?;
-        start_chunk(&mut lua, code, None, args)
-    };
+    let mut execution = start_chunk(&mut *slave.state()?, code, None, args);
     execution.instruction_limit = slave.instruction_limit();
     loop {
-        let drive = {
-            let mut lua = slave.lua().map_err(|e| Transfer::from(e.message()))?;
-            lua.drive(&mut execution, &mut MasterOf { master, outer })
-        };
-        match drive {
+        let drive = slave
+            .state()?
+            .drive(&mut execution, &mut MasterOf { master, outer });
+        let answer = match drive {
             Drive::Finished => break,
-            Drive::MasterJob(job) => {
-                let answer = job(master, outer);
-                let mut lua = slave.lua().map_err(|e| Transfer::from(e.message()))?;
-                lua.answer(&execution, answer);
-            }
-        }
+            Drive::Job(job) => job(&mut slave.clone(), &mut MasterOf { master, outer }),
+            Drive::MasterJob(job) => job(master, outer),
+        };
+        slave.state()?.answer(&execution, answer);
     }
-    let mut lua = slave.lua().map_err(|e| Transfer::from(e.message()))?;
-    Ok(finish(&mut lua, execution))
+    Ok(finish(&mut *slave.state()?, execution))
 }
 
 /// `remotedostring(code, ...)` of slave `slave_id`, run in `master`
-/// (whose own master is `outer`), with the slave's environment.
+/// (whose own master is `outer`), with the slave's environment. The master
+/// too is borrowed only while its executor runs.
 pub fn in_master(
-    master: &mut Lua,
+    master: &mut dyn StateAccess,
     outer: &mut dyn Master,
     slave_id: i64,
     code: Vec<u8>,
     args: Vec<Transfer>,
 ) -> HostAnswer {
     let _level = NestingLevel::enter()?;
-    let mut execution = start_chunk(master, code, Some(slave_id), args);
-    while let Drive::MasterJob(job) = master.drive(&mut execution, outer) {
-        let answer = outer.run_job(job);
-        master.answer(&execution, answer);
+    let mut execution = start_chunk(&mut *master.lua()?, code, Some(slave_id), args);
+    loop {
+        let drive = master.lua()?.drive(&mut execution, outer);
+        let answer = match drive {
+            Drive::Finished => break,
+            Drive::Job(job) => job(master, outer),
+            Drive::MasterJob(job) => outer.run_job(job),
+        };
+        master.lua()?.answer(&execution, answer);
     }
-    Ok(finish(master, execution))
+    Ok(finish(&mut *master.lua()?, execution))
 }
 
 /// Starts [`run_chunk`] on `code` in `lua`, with the environment of slave

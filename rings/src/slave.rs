@@ -10,7 +10,9 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use saturn_vm::closure::NativeFn;
-use saturn_vm::host::{Master, NoMaster};
+use std::ops::DerefMut;
+
+use saturn_vm::host::{Master, NoMaster, StateAccess};
 use saturn_vm::state::{Context, Lua};
 use saturn_vm::transfer::Transfer;
 use saturn_vm::value::Value;
@@ -50,8 +52,8 @@ struct SlaveInner {
 pub enum SlaveError {
     /// `close` was called on it.
     Closed,
-    /// It is running a call that is itself running one of its own slaves,
-    /// which called back into it through its master.
+    /// Its executor is running right now (say, a finalizer of the slave
+    /// called its master, which called the slave again).
     Busy,
     /// Calls into it are under way (for `close`).
     Running,
@@ -61,7 +63,7 @@ impl SlaveError {
     pub fn message(self) -> &'static str {
         match self {
             SlaveError::Closed => "already closed state",
-            SlaveError::Busy => "rings: the state is waiting for one of its own slaves",
+            SlaveError::Busy => "rings: the state is in use and cannot be entered now",
             SlaveError::Running => "rings: cannot close a state that is running",
         }
     }
@@ -95,7 +97,7 @@ impl Slave {
     }
 
     /// The slave's state, for as long as no call holds it.
-    pub(crate) fn lua(&self) -> Result<RefMut<'_, Lua>, SlaveError> {
+    pub(crate) fn state(&self) -> Result<RefMut<'_, Lua>, SlaveError> {
         let cell = self.0.lua.try_borrow_mut().map_err(|_| SlaveError::Busy)?;
         RefMut::filter_map(cell, Option::as_mut).map_err(|_| SlaveError::Closed)
     }
@@ -122,7 +124,7 @@ impl Slave {
     /// Runs `f` on the slave's state (to install Rust functions, read its
     /// globals, ...).
     pub fn with_lua<R>(&self, f: impl FnOnce(&mut Lua) -> R) -> Result<R, SlaveError> {
-        let mut lua = self.lua()?;
+        let mut lua = self.state()?;
         Ok(f(&mut lua))
     }
 
@@ -142,7 +144,7 @@ impl Slave {
     /// finalizers' `remotedostring` calls run in `master`.
     pub(crate) fn close_in(
         &self,
-        master: &mut Lua,
+        master: &mut dyn StateAccess,
         outer: &mut dyn Master,
     ) -> Result<(), SlaveError> {
         if self.is_running() {
@@ -153,11 +155,31 @@ impl Slave {
             cell.take()
         };
         if let Some(mut lua) = taken {
-            lua.close_with(&mut MasterOf { master, outer });
+            lua.close_with(&mut MasterOf {
+                master: &mut *master,
+                outer,
+            });
             drop(lua);
-            master.enter(|ctx| environments::set(ctx, self.0.id, Value::Nil));
+            // The master is free here: the job closing the slave runs after
+            // the master's executor paused.
+            if let Ok(master) = master.lua() {
+                master.enter(|ctx| environments::set(ctx, self.0.id, Value::Nil));
+            }
         }
         Ok(())
+    }
+}
+
+impl From<SlaveError> for Transfer {
+    fn from(error: SlaveError) -> Transfer {
+        Transfer::from(error.message())
+    }
+}
+
+/// A job's access to a slave: borrowed for as long as the job uses it.
+impl StateAccess for Slave {
+    fn lua(&mut self) -> Result<Box<dyn DerefMut<Target = Lua> + '_>, Transfer> {
+        Ok(Box::new(self.state()?))
     }
 }
 

@@ -332,6 +332,8 @@ pub const INSTRUCTION_LIMIT_MESSAGE: &[u8] = b"instruction limit exceeded";
 /// Where [`Lua::drive`] stopped.
 pub enum Drive {
     Finished,
+    /// A native asked for this job to run on this state.
+    Job(HostJob),
     /// A native asked for this job to run on the state's master.
     MasterJob(HostJob),
 }
@@ -682,21 +684,25 @@ impl Lua {
     }
 
     /// Steps an execution to the end, collecting garbage and running
-    /// finalizers between slices, and enforcing the memory limit; master
-    /// jobs run on `master`.
+    /// finalizers between slices, and enforcing the memory limit; jobs for
+    /// this state run here, master jobs on `master`.
     fn run_to_completion(&mut self, execution: &mut Execution, master: &mut dyn Master) {
-        while let Drive::MasterJob(job) = self.drive(execution, master) {
-            let answer = master.run_job(job);
+        loop {
+            let answer = match self.drive(execution, master) {
+                Drive::Finished => break,
+                Drive::Job(job) => job(self, master),
+                Drive::MasterJob(job) => master.run_job(job),
+            };
             self.answer(execution, answer);
         }
     }
 
-    /// Runs `execution` until it finishes or a native asks for a job on this
-    /// state's master, which is returned (run it, then give its answer to
-    /// [`Lua::answer`] and drive again). Between slices the collector
-    /// steps, finalizers run, the memory limit and the execution's
-    /// instruction limit are enforced, and jobs for this state run here,
-    /// with `master` for what they in turn ask of the master.
+    /// Runs `execution` until it finishes or a native asks for a host job,
+    /// which is returned: run it (on this state for [`Drive::Job`], on the
+    /// master for [`Drive::MasterJob`]), give its answer to [`Lua::answer`]
+    /// and drive again. Between slices the collector steps, finalizers run
+    /// (with `master` for what they ask of it), and the memory limit and
+    /// the execution's instruction limit are enforced.
     pub fn drive(&mut self, execution: &mut Execution, master: &mut dyn Master) -> Drive {
         loop {
             let fuel = self.slice_fuel;
@@ -711,13 +717,10 @@ impl Lua {
                 break;
             }
             if let Some(pending) = self.enter(|ctx| ctx.state.host_job.borrow_mut().take()) {
-                match pending.target {
-                    JobTarget::ThisState => {
-                        let answer = (pending.job)(self, master);
-                        self.answer(execution, answer);
-                    }
-                    JobTarget::Master => return Drive::MasterJob(pending.job),
-                }
+                return match pending.target {
+                    JobTarget::ThisState => Drive::Job(pending.job),
+                    JobTarget::Master => Drive::MasterJob(pending.job),
+                };
             }
             // One load per slice; the swap only when an interrupt came.
             if self.interrupt.load(Ordering::Relaxed)
