@@ -629,17 +629,7 @@ impl<'gc> Executor<'gc> {
         let Some(&thread) = state.threads.last() else {
             return;
         };
-        let mut ts = thread.0.borrow_mut(mc);
-        let error = match answer {
-            Ok(values) => {
-                ts.stack.extend(values);
-                None
-            }
-            Err(e) => Some(e),
-        };
-        if let Some(Frame::Native(f)) = ts.frames.last_mut() {
-            f.error = error;
-        }
+        hand_to_waiting_native(&mut thread.0.borrow_mut(mc), answer);
     }
 
     /// Ends the execution at once with `error`, which no `pcall` of the
@@ -806,6 +796,16 @@ fn deliver_to_resumer<'gc>(
     };
     let mut ts = resumer.0.borrow_mut(ctx.mc);
     ts.status = ThreadStatus::Running;
+    hand_to_waiting_native(&mut ts, result);
+    true
+}
+
+/// Gives the native frame on top of `ts` what it waited for: values pushed
+/// on its window, or the error its continuation receives.
+fn hand_to_waiting_native<'gc>(
+    ts: &mut ThreadState<'gc>,
+    result: Result<Vec<Value<'gc>>, Value<'gc>>,
+) {
     let error = match result {
         Ok(values) => {
             ts.stack.extend(values);
@@ -816,7 +816,6 @@ fn deliver_to_resumer<'gc>(
     if let Some(Frame::Native(f)) = ts.frames.last_mut() {
         f.error = error;
     }
-    true
 }
 
 /// First resume of a thread: call the function at `stack[0]`.
