@@ -4,6 +4,7 @@
 use saturn_stdlib::args::{arg_error, check_string, type_error};
 use saturn_stdlib::set_functions;
 use saturn_vm::executor::{Action, Call, Continuation, Error, Outcome};
+use saturn_vm::gc::GcRequest;
 use saturn_vm::host::JobTarget;
 use saturn_vm::state::Context;
 use saturn_vm::table::Table;
@@ -98,6 +99,22 @@ fn new<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, 
     ctx.set_metatable(object, Some(state_metatable(ctx)));
     call.clear();
     call.push(object)?;
+    // The slave's heap is paced by this state's collector (it lives as
+    // long as the userdata) but not allocated here: end the slice, so that
+    // a loop making slaves cannot outrun the collector.
+    Ok(Action::CollectGarbage {
+        request: GcRequest::Pace,
+        then: Continuation::new(made, 0),
+    })
+}
+
+/// `rings.new` after the collector's step: the new state object.
+fn made<'gc>(
+    _ctx: Context<'gc>,
+    _call: &mut Call<'gc, '_>,
+    _outcome: Outcome<'gc>,
+    _state: i64,
+) -> Result<Action<'gc>, Error<'gc>> {
     Ok(Action::Return(1))
 }
 

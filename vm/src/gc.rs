@@ -163,6 +163,11 @@ pub enum GcRequest {
     Collect,
     /// About this many kilobytes of work (`collectgarbage("step", n)`).
     Step(i64),
+    /// Only the collector's usual step between slices, now: a native that
+    /// made memory the collector paces by but does not see allocated (a
+    /// rings slave's heap) asks for it, so a loop of such calls cannot
+    /// outrun the collector.
+    Pace,
 }
 
 #[derive(Collect)]

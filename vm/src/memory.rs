@@ -32,6 +32,8 @@ pub struct MemoryAccount {
     total: Cell<usize>,
     limit: Cell<Option<usize>>,
     ring: Rc<RingBudget>,
+    /// Whether this account started its ring (a state that is no slave).
+    ring_root: bool,
 }
 
 /// The states of one ring, and the limit on the bytes they hold together.
@@ -76,17 +78,33 @@ fn passes(total: usize, extra: usize, limit: Option<usize>) -> bool {
 impl MemoryAccount {
     /// An account with a ring of its own.
     pub fn new() -> Rc<MemoryAccount> {
-        MemoryAccount::in_ring(&Rc::default())
+        MemoryAccount::join(&Rc::default(), true)
     }
 
     /// An account in `ring` (a slave state's).
     pub fn in_ring(ring: &Rc<RingBudget>) -> Rc<MemoryAccount> {
+        MemoryAccount::join(ring, false)
+    }
+
+    fn join(ring: &Rc<RingBudget>, ring_root: bool) -> Rc<MemoryAccount> {
         let account = Rc::new(MemoryAccount {
             ring: Rc::clone(ring),
+            ring_root,
             ..MemoryAccount::default()
         });
         ring.accounts.borrow_mut().push(Rc::downgrade(&account));
         account
+    }
+
+    /// For the state that started a ring, the bytes of the other states in
+    /// it (its slaves and theirs); zero for any other state. The root's
+    /// collector counts them when deciding to start a cycle: a slave's heap
+    /// lives as long as the small userdata standing for it in the master.
+    pub fn slave_bytes(&self) -> usize {
+        if !self.ring_root || self.ring.accounts.borrow().len() <= 1 {
+            return 0;
+        }
+        self.ring.total().saturating_sub(self.total())
     }
 
     /// The ring this account belongs to.

@@ -733,6 +733,7 @@ impl Lua {
             }
             match self.enter(gc::take_request) {
                 Some(gc::GcRequest::Collect) => self.collect_garbage(),
+                Some(gc::GcRequest::Pace) => {}
                 Some(gc::GcRequest::Step(kb)) => {
                     let done = self.gc_step_kb(kb);
                     self.enter(|ctx| ctx.state.gc.borrow_mut(ctx.mc).step_finished = done);
@@ -804,6 +805,7 @@ impl Lua {
     /// [`Lua::run_finalizers`], with `master` running what they ask of this
     /// state's master (a rings slave's finalizer may call `remotedostring`).
     pub fn run_finalizers_with(&mut self, master: &mut dyn Master) {
+        let mut ran = false;
         loop {
             let job = self.enter(|ctx| {
                 let pending = gc::take_pending(ctx);
@@ -818,9 +820,15 @@ impl Lua {
                 )
             });
             let Some(objects) = job else { break };
+            ran = true;
             for object in objects {
                 self.call_finalizer(&object, master);
             }
+        }
+        // Finalizers that closed slaves (rings) freed bytes the threshold
+        // set at the end of the cycle still counted as live.
+        if ran && self.gc_phase() == GcPhase::Paused && self.account.slave_bytes() > 0 {
+            self.reset_gc_threshold();
         }
     }
 
@@ -893,7 +901,7 @@ impl Lua {
     /// at once on smaller ones.
     pub fn gc_step(&mut self) {
         let phase = self.gc_phase();
-        if phase == GcPhase::Paused && self.heap_estimate() < self.gc_threshold {
+        if phase == GcPhase::Paused && self.pacing_estimate() < self.gc_threshold {
             return;
         }
         let (stopped, params) = self.enter(|ctx| {
@@ -933,7 +941,7 @@ impl Lua {
 
     /// Starts a collection cycle (the collector is paused).
     fn start_cycle(&mut self, params: GcParams) {
-        let now = self.heap_estimate();
+        let now = self.pacing_bytes();
         self.gc_cycle_start = now;
         self.gc_last_estimate = now;
         self.gc_cycle_work = 0.0;
@@ -945,7 +953,7 @@ impl Lua {
     /// the previous step plus one basic step. If it finishes marking, the
     /// sweep starts with a first step.
     fn auto_mark_step(&mut self, params: GcParams) {
-        let now = self.heap_estimate();
+        let now = self.pacing_bytes();
         let allocated = now.saturating_sub(self.gc_last_estimate);
         self.gc_last_estimate = now;
         let bytes = allocated as f64 + params.step_bytes();
@@ -1064,8 +1072,26 @@ impl Lua {
             .saturating_add(self.arena.metrics().total_gc_count() * BYTES_PER_OBJECT)
     }
 
+    /// What starts a cycle, and the growth that pays for marking: the heap
+    /// estimate, plus, in the state that started a ring, its slaves' bytes
+    /// ([`MemoryAccount::slave_bytes`]), which its collector frees by
+    /// freeing their userdata. (They are not in `collectgarbage("count")`.)
+    fn pacing_estimate(&self) -> usize {
+        let own = self.heap_estimate();
+        if own >= self.gc_threshold {
+            return own;
+        }
+        own.saturating_add(self.account.slave_bytes())
+    }
+
+    /// [`Lua::pacing_estimate`], always with the slaves' bytes.
+    fn pacing_bytes(&self) -> usize {
+        self.heap_estimate()
+            .saturating_add(self.account.slave_bytes())
+    }
+
     fn reset_gc_threshold(&mut self) {
-        let live = self.heap_estimate();
+        let live = self.pacing_bytes();
         let pause = self.gc_params().pause().max(0) as usize;
         self.gc_threshold = (live / 100).saturating_mul(pause).max(MIN_GC_THRESHOLD);
     }
