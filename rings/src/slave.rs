@@ -6,12 +6,11 @@
 //! Lua error).
 
 use std::cell::{Cell, RefCell, RefMut};
+use std::ops::DerefMut;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use saturn_vm::closure::NativeFn;
-use std::ops::DerefMut;
-
 use saturn_vm::host::{Master, NoMaster, StateAccess};
 use saturn_vm::state::{Context, Lua};
 use saturn_vm::transfer::Transfer;
