@@ -492,3 +492,29 @@ fn a_second_ctrl_c_ends_a_long_native_call() {
         "killed by SIGINT's default action"
     );
 }
+
+/// Stdout is one buffer (fully buffered on a pipe, as C's): what is still
+/// in it is written out however the program ends.
+#[test]
+fn buffered_stdout_is_written_out_at_every_exit() {
+    for (code, expected_status) in [
+        ("io.write('x')", 0),
+        ("io.write('x') os.exit(0)", 0),
+        ("io.write('x') os.exit(3, true)", 3),
+        ("io.write('x') error('boom')", 1),
+        (
+            "io.write('x') io.stdout:setvbuf('no') io.stdout:setvbuf('full')",
+            0,
+        ),
+    ] {
+        let mut command = saturn();
+        command.args(["-e", code]);
+        let output = run(command, "");
+        assert_eq!(stdout(&output), "x", "stdout of {code}");
+        assert_eq!(
+            output.status.code(),
+            Some(expected_status),
+            "status of {code}"
+        );
+    }
+}

@@ -2,7 +2,9 @@
 //! a terminal (as `lua.c` built with readline), plain reads otherwise (piped
 //! input, or targets without terminal support).
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
+
+use saturn_stdlib::io::stdout;
 
 pub(super) enum LineSource {
     #[cfg(any(unix, windows))]
@@ -28,6 +30,7 @@ impl LineSource {
             #[cfg(any(unix, windows))]
             LineSource::Editor(editor) => {
                 use rustyline::error::ReadlineError;
+                let _ = stdout::flush();
                 let prompt = String::from_utf8_lossy(prompt).into_owned();
                 match editor.readline(prompt.as_str()) {
                     Ok(line) => {
@@ -42,9 +45,8 @@ impl LineSource {
                 }
             }
             LineSource::Plain(input) => {
-                let mut stdout = std::io::stdout().lock();
-                let _ = stdout.write_all(prompt);
-                let _ = stdout.flush();
+                let _ = stdout::write(prompt);
+                let _ = stdout::flush();
                 let mut line = Vec::new();
                 match input.read_until(b'\n', &mut line) {
                     Ok(0) | Err(_) => None,
@@ -54,8 +56,8 @@ impl LineSource {
                         }
                         // GNU readline, which the usual `lua` binaries use,
                         // echoes a line it reads from a non-terminal.
-                        let _ = stdout.write_all(&line);
-                        let _ = stdout.write_all(b"\n");
+                        let _ = stdout::write(&line);
+                        let _ = stdout::write(b"\n");
                         Some(line)
                     }
                 }

@@ -43,7 +43,16 @@ pub fn main(argv: Vec<Vec<u8>>) -> bool {
     // `lua.c` closes its state whether the program failed or not, and
     // closing runs every pending finalizer.
     session.lua.close();
+    // As C's `exit` writes out `stdout`.
+    let _ = saturn_stdlib::io::stdout::flush();
     ok
+}
+
+/// `lua.c`'s `lua_writestring` + `lua_writeline`: a line on stdout, flushed.
+fn print_line(text: &[u8]) {
+    let _ = saturn_stdlib::io::stdout::write(text);
+    let _ = saturn_stdlib::io::stdout::write(b"\n");
+    let _ = saturn_stdlib::io::stdout::flush();
 }
 
 /// One state and the program name used to prefix its error reports.
@@ -79,7 +88,7 @@ impl Session {
 
     fn run(&mut self, invocation: &Invocation) -> bool {
         if invocation.version {
-            println!("{VERSION_BANNER}");
+            print_line(VERSION_BANNER.as_bytes());
         }
         self.create_arg_table(invocation);
         if !invocation.ignore_env && !self.run_lua_init() {
@@ -107,7 +116,7 @@ impl Session {
             repl::run(self);
         } else if invocation.script.is_none() && !invocation.has_execute && !invocation.version {
             if std::io::stdin().is_terminal() {
-                println!("{VERSION_BANNER}");
+                print_line(VERSION_BANNER.as_bytes());
                 repl::run(self);
             } else {
                 return self.run_script(&Script::Stdin);

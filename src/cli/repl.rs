@@ -23,7 +23,7 @@ pub(super) fn run(session: &mut Session) {
             }
         }
     }
-    println!();
+    super::print_line(b"");
     session.progname = progname;
 }
 

@@ -37,7 +37,7 @@ fn write_out(call: &Call<'_, '_>, bytes: &[u8]) {
         }
         return;
     }
-    let _ = std::io::stdout().lock().write_all(bytes);
+    let _ = crate::io::stdout::write(bytes);
 }
 
 fn flush_out(call: &Call<'_, '_>) {
@@ -49,7 +49,7 @@ fn flush_out(call: &Call<'_, '_>) {
         }
         return;
     }
-    let _ = std::io::stdout().lock().flush();
+    let _ = crate::io::stdout::flush();
 }
 
 /// How far `print` got: the number of arguments and the next one to print,

@@ -27,6 +27,18 @@ pub type SharedStream = Rc<RefCell<Option<Stream>>>;
 /// The payload of a file handle userdata.
 pub struct LuaFile(SharedStream);
 
+/// A state's `io.stdout` going away writes out the shared stdout buffer, so
+/// an embedder that drops its state without flushing loses nothing.
+impl Drop for LuaFile {
+    fn drop(&mut self) {
+        if let Ok(stream) = self.0.try_borrow()
+            && matches!(*stream, Some(Stream::Stdout))
+        {
+            let _ = super::stdout::flush();
+        }
+    }
+}
+
 thread_local! {
     /// Every stream opened on this thread, so `os.exit` can flush them as
     /// C's `exit` flushes every `FILE*`.
@@ -43,7 +55,7 @@ pub fn flush_all() {
             let _ = stream.flush();
         }
     }
-    let _ = io::Write::flush(&mut io::stdout());
+    let _ = super::stdout::flush();
 }
 
 fn remember(stream: &SharedStream) {

@@ -18,6 +18,7 @@ pub mod lines;
 pub mod methods;
 pub mod path;
 pub mod read;
+pub mod stdout;
 pub mod stream;
 
 use saturn_vm::closure::NativeFn;
@@ -26,7 +27,7 @@ use saturn_vm::value::Value;
 
 use crate::register::{mark_loaded, set_functions};
 use file::{METATABLE_KEY, new_file};
-use stream::{Buffering, Stream};
+use stream::Stream;
 
 pub use file::flush_all;
 
@@ -78,7 +79,7 @@ pub fn open(ctx: Context<'_>) {
     let library = ctx.new_table();
     set_functions(ctx, library, FUNCTIONS);
     let stdin = new_file(ctx, Stream::Stdin);
-    let stdout = new_file(ctx, Stream::Stdout(Buffering::Line));
+    let stdout = new_file(ctx, Stream::Stdout);
     let stderr = new_file(ctx, Stream::Stderr);
     library.set_str(ctx.mc, ctx.intern(b"stdin"), stdin);
     library.set_str(ctx.mc, ctx.intern(b"stdout"), stdout);

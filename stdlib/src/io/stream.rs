@@ -3,15 +3,15 @@
 //!
 //! Reading goes through [`BufRead`] (so formats can look one byte ahead,
 //! as C's `ungetc` lets them); writing goes through an [`OutputBuffer`]
-//! honouring `setvbuf`'s modes. The process's stdout is written through
-//! Rust's own `stdout()` handle, the one `print` uses, so `io.write` and
+//! honouring `setvbuf`'s modes. The process's stdout goes through the one
+//! buffer of [`super::stdout`], which `print` shares, so `io.write` and
 //! `print` interleave in program order.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Seek, SeekFrom, Write};
 use std::process::{Child, ChildStdin, ChildStdout, ExitStatus};
 
-use super::error;
+use super::{error, stdout};
 
 /// C's `setvbuf` modes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,14 +35,18 @@ pub struct OutputBuffer {
 }
 
 impl OutputBuffer {
-    fn new(mode: Buffering) -> Self {
+    pub(super) fn new(mode: Buffering) -> Self {
         OutputBuffer {
             pending: Vec::new(),
             mode,
         }
     }
 
-    fn write(&mut self, sink: &mut impl Write, bytes: &[u8]) -> io::Result<()> {
+    pub(super) fn set_mode(&mut self, mode: Buffering) {
+        self.mode = mode;
+    }
+
+    pub(super) fn write(&mut self, sink: &mut impl Write, bytes: &[u8]) -> io::Result<()> {
         match self.mode {
             Buffering::No => {
                 self.drain(sink)?;
@@ -76,7 +80,7 @@ impl OutputBuffer {
         result
     }
 
-    fn flush(&mut self, sink: &mut impl Write) -> io::Result<()> {
+    pub(super) fn flush(&mut self, sink: &mut impl Write) -> io::Result<()> {
         self.drain(sink)?;
         sink.flush()
     }
@@ -177,7 +181,8 @@ impl Pipe {
 pub enum Stream {
     Disk(DiskFile),
     Stdin,
-    Stdout(Buffering),
+    /// The process's stdout, through the shared buffer of [`super::stdout`].
+    Stdout,
     Stderr,
     Pipe(PipeHandle),
 }
@@ -195,7 +200,7 @@ pub enum Closed {
 impl Stream {
     /// Whether closing this stream is refused ("cannot close standard file").
     pub fn is_standard(&self) -> bool {
-        matches!(self, Stream::Stdin | Stream::Stdout(_) | Stream::Stderr)
+        matches!(self, Stream::Stdin | Stream::Stdout | Stream::Stderr)
     }
 
     /// Runs `read` on the stream's input side.
@@ -212,8 +217,8 @@ impl Stream {
                 read(&mut disk.reader)
             }
             Stream::Stdin => {
-                // As glibc does before reading a terminal: show any prompt.
-                let _ = io::stdout().flush();
+                // Show any prompt before waiting for input.
+                let _ = stdout::flush();
                 read(&mut io::stdin().lock())
             }
             Stream::Pipe(PipeHandle(Some(Pipe::Reading { reader, .. }))) => read(reader),
@@ -231,14 +236,7 @@ impl Stream {
                 disk.drop_read_ahead()?;
                 disk.output.write(disk.reader.get_mut(), bytes)
             }
-            Stream::Stdout(mode) => {
-                let mut out = io::stdout().lock();
-                out.write_all(bytes)?;
-                if *mode == Buffering::No {
-                    out.flush()?;
-                }
-                Ok(())
-            }
+            Stream::Stdout => stdout::write(bytes),
             Stream::Stderr => io::stderr().write_all(bytes),
             Stream::Pipe(PipeHandle(Some(Pipe::Writing { writer, output, .. }))) => {
                 output.write(writer, bytes)
@@ -251,7 +249,7 @@ impl Stream {
     pub fn flush(&mut self) -> io::Result<()> {
         match self {
             Stream::Disk(disk) => disk.output.flush(disk.reader.get_mut()),
-            Stream::Stdout(_) => io::stdout().flush(),
+            Stream::Stdout => stdout::flush(),
             Stream::Pipe(PipeHandle(Some(Pipe::Writing { writer, output, .. }))) => {
                 output.flush(writer)
             }
@@ -267,8 +265,8 @@ impl Stream {
                 disk.reader.seek(to)
             }
             Stream::Stdin => seek_standard(&io::stdin(), to),
-            Stream::Stdout(_) => {
-                io::stdout().flush()?;
+            Stream::Stdout => {
+                stdout::flush()?;
                 seek_standard(&io::stdout(), to)
             }
             Stream::Stderr => seek_standard(&io::stderr(), to),
@@ -283,10 +281,7 @@ impl Stream {
                 disk.output.drain(disk.reader.get_mut())?;
                 disk.output.mode = mode;
             }
-            Stream::Stdout(current) => {
-                io::stdout().flush()?;
-                *current = mode;
-            }
+            Stream::Stdout => stdout::set_buffering(mode)?,
             Stream::Pipe(PipeHandle(Some(Pipe::Writing { writer, output, .. }))) => {
                 output.drain(writer)?;
                 output.mode = mode;
@@ -307,7 +302,7 @@ impl Stream {
                 Some(pipe) => Closed::Command(pipe.close()),
                 None => Closed::File(Ok(())),
             },
-            Stream::Stdin | Stream::Stdout(_) | Stream::Stderr => Closed::Refused,
+            Stream::Stdin | Stream::Stdout | Stream::Stderr => Closed::Refused,
         }
     }
 }
