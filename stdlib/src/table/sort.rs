@@ -20,7 +20,7 @@ use saturn_vm::state::Context;
 use saturn_vm::value::Value;
 
 use super::access::{
-    LENGTH, READ_WRITE_LENGTH, Store, call_handler, check_table_like, get, int_slot, length_of,
+    LENGTH, READ_WRITE_LENGTH, Store, check_table_like, get, int_slot, length_of,
     pack, set, take_result, unpack, with_length,
 };
 use crate::args::{arg_error, check_function, is_none_or_nil};
@@ -103,24 +103,24 @@ fn drive<'gc>(
                 Lookup::Found(value) => sorter.deliver(register, value),
                 Lookup::CallHandler { handler, object } => {
                     sorter.pending = register;
-                    return sorter.suspend(call, handler, &[object, Value::Integer(index)]);
+                    return sorter.suspend(call, handler, [object, Value::Integer(index)]);
                 }
             },
             Op::Set(index, value) => match set(ctx, table, index, value)? {
                 Store::Done => {}
                 Store::CallHandler { handler, object } => {
                     sorter.pending = Register::Nothing;
-                    return sorter.suspend(call, handler, &[object, Value::Integer(index), value]);
+                    return sorter.suspend(call, handler, [object, Value::Integer(index), value]);
                 }
             },
             Op::Less(a, b) => {
                 sorter.pending = Register::Flag;
                 if !comparator.is_nil() {
-                    return sorter.suspend(call, comparator, &[a, b]);
+                    return sorter.suspend(call, comparator, [a, b]);
                 }
                 match less_than(ctx, a, b)? {
                     Less::Known(less) => sorter.flag = less,
-                    Less::CallHandler(handler) => return sorter.suspend(call, handler, &[a, b]),
+                    Less::CallHandler(handler) => return sorter.suspend(call, handler, [a, b]),
                 }
             }
         }
@@ -305,11 +305,11 @@ impl<'gc> Sorter<'gc> {
     /// Saves the registers in the window and calls `handler(args)`. The
     /// indices are below 2^31 (the length is checked), so they travel two
     /// to a slot.
-    fn suspend(
+    fn suspend<const N: usize>(
         &self,
         call: &mut Call<'gc, '_>,
         handler: Value<'gc>,
-        args: &[Value<'gc>],
+        args: [Value<'gc>; N],
     ) -> Result<Action<'gc>, Error<'gc>> {
         let modes = ((self.pc as i64) << 8) | ((self.pending as i64) << 1) | self.flag as i64;
         let registers = [
@@ -324,7 +324,11 @@ impl<'gc> Sorter<'gc> {
         // The window always holds the register slots while the machine runs.
         call.args_mut()[REGISTERS..RANGES].copy_from_slice(&registers);
         let then = Continuation::new(resume, pack(MACHINE, call.len()));
-        call_handler(call, handler, args, then)
+        // Pushed here rather than by `call_handler`: with the count known,
+        // the copy is a few stores (this runs once per comparison).
+        call.push(handler)?;
+        call.push_slice(&args)?;
+        Ok(Action::Call { nargs: N, then })
     }
 
     /// The registers [`suspend`](Self::suspend) saved.
