@@ -939,12 +939,15 @@ fn continue_native<'gc>(
             Ok(func) => func,
             Err(next) => return next,
         };
-        let next = start_callback(ctx, thread, ts, func, nargs, is_coroutine);
-        // Go on here only when a Lua frame was pushed for the callee.
-        let pushed_lua =
-            ts.frames.len() == frame + 2 && matches!(ts.frames.last(), Some(Frame::Lua(_)));
-        if !matches!(next, Next::Continue) || !pushed_lua || *fuel <= 0 {
-            return next;
+        // Go on here only with a Lua callee, whose frame is pushed now.
+        let Value::LuaFunction(closure) = ts.stack[func] else {
+            return start_callback(ctx, thread, ts, func, nargs, is_coroutine);
+        };
+        if let Err(e) = interp::push_lua_call(ctx, ts, closure, func, nargs, -1, Ret::Normal) {
+            return Next::Raise(e);
+        }
+        if *fuel <= 0 {
+            return Next::Continue;
         }
         *fuel -= 1;
         let next = run_lua(ctx, thread, ts, fuel, is_coroutine);
@@ -1021,6 +1024,7 @@ fn call_from_executor<'gc>(
 /// Records that native frame `frame` (on top) waits on a call of the
 /// function below its top `nargs` window values, to be continued by
 /// `then`; returns the function's stack slot.
+#[inline]
 fn begin_callback<'gc>(
     ctx: Context<'gc>,
     ts: &mut ThreadState<'gc>,
