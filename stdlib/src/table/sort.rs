@@ -20,8 +20,8 @@ use saturn_vm::state::Context;
 use saturn_vm::value::Value;
 
 use super::access::{
-    LENGTH, READ_WRITE_LENGTH, Store, check_table_like, get, int_slot, length_of,
-    pack, set, take_result, unpack, with_length,
+    LENGTH, READ_WRITE_LENGTH, Store, check_table_like, get, int_slot, length_of, pack, set,
+    take_result, unpack, with_length,
 };
 use crate::args::{arg_error, check_function, is_none_or_nil};
 use crate::lookup::Lookup;
