@@ -480,6 +480,35 @@ pub(crate) fn invoke_native<'gc>(
     result.map_err(|e| error_value(ctx, ts, frame, e))
 }
 
+/// Runs continuation `k` of native frame `frame` with `outcome`: the
+/// round trip's half of [`invoke_native`], inlined into the executor's
+/// callback loop (it runs once per sort comparison or gsub callback).
+#[inline(always)]
+fn invoke_continuation<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    frame: usize,
+    k: Continuation,
+    outcome: Outcome<'gc>,
+    yieldable: bool,
+) -> Result<Action<'gc>, Value<'gc>> {
+    let (native, base) = match &ts.frames[frame] {
+        Frame::Native(f) => (f.native, f.base),
+        _ => unreachable!("a continuation of a non-native frame"),
+    };
+    let mut call = Call {
+        thread,
+        ts,
+        base,
+        native,
+        frame,
+        yieldable,
+    };
+    let result = (k.func)(ctx, &mut call, outcome, k.ctx);
+    result.map_err(|e| error_value(ctx, ts, frame, e))
+}
+
 /// Turns a native's error into the raised value (adding the caller's
 /// position to runtime messages).
 pub(crate) fn error_value<'gc>(
@@ -886,6 +915,7 @@ fn run_thread<'gc>(
 }
 
 /// Runs the Lua frame on top (and what it calls) for a while.
+#[inline]
 fn run_lua<'gc>(
     ctx: Context<'gc>,
     thread: Thread<'gc>,
@@ -928,7 +958,7 @@ fn continue_native<'gc>(
     is_coroutine: bool,
 ) -> Next<'gc> {
     loop {
-        let action = match invoke_native(ctx, thread, ts, frame, Some((k, outcome)), is_coroutine) {
+        let action = match invoke_continuation(ctx, thread, ts, frame, k, outcome, is_coroutine) {
             Ok(action) => action,
             Err(e) => return Next::Raise(e),
         };
