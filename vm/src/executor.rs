@@ -1054,7 +1054,7 @@ fn call_from_executor<'gc>(
 /// Records that native frame `frame` (on top) waits on a call of the
 /// function below its top `nargs` window values, to be continued by
 /// `then`; returns the function's stack slot.
-#[inline]
+#[inline(always)]
 fn begin_callback<'gc>(
     ctx: Context<'gc>,
     ts: &mut ThreadState<'gc>,
