@@ -915,7 +915,7 @@ fn run_thread<'gc>(
 }
 
 /// Runs the Lua frame on top (and what it calls) for a while.
-#[inline]
+#[inline(always)]
 fn run_lua<'gc>(
     ctx: Context<'gc>,
     thread: Thread<'gc>,
