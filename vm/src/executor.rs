@@ -973,7 +973,9 @@ fn continue_native<'gc>(
         let Value::LuaFunction(closure) = ts.stack[func] else {
             return start_callback(ctx, thread, ts, func, nargs, is_coroutine);
         };
-        if let Err(e) = interp::push_lua_call(ctx, ts, closure, func, nargs, -1, Ret::Normal) {
+        if let Err(e) =
+            interp::push_lua_call_inlined(ctx, ts, closure, func, nargs, -1, Ret::Normal)
+        {
             return Next::Raise(e);
         }
         if *fuel <= 0 {
