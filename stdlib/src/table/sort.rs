@@ -93,8 +93,14 @@ fn drive<'gc>(
 ) -> Result<Action<'gc>, Error<'gc>> {
     let table = call.get(TABLE);
     let comparator = call.get(COMPARATOR);
+    // The reads the machine may do itself: those of a table without a
+    // metatable (checked at each read: a comparator may set one).
+    let read_plain = |index: i64| match table {
+        Value::Table(t) if t.metatable().is_none() => Some(t.get_int(ctx.mc, index)),
+        _ => None,
+    };
     loop {
-        match sorter.step(call)? {
+        match sorter.step(call, read_plain)? {
             Op::Done => {
                 call.clear();
                 return Ok(Action::Return(0));
@@ -359,8 +365,14 @@ impl<'gc> Sorter<'gc> {
         }
     }
 
-    /// Runs the algorithm up to its next operation.
-    fn step(&mut self, call: &mut Call<'gc, '_>) -> Result<Op<'gc>, Error<'gc>> {
+    /// Runs the algorithm up to its next operation. In the partition's
+    /// scans, which make most of the comparisons, an element `read_plain`
+    /// can read is read at once and the comparison is the next operation.
+    fn step(
+        &mut self,
+        call: &mut Call<'gc, '_>,
+        read_plain: impl Fn(i64) -> Option<Value<'gc>>,
+    ) -> Result<Op<'gc>, Error<'gc>> {
         loop {
             match self.pc {
                 Pc::Range => {
@@ -460,6 +472,11 @@ impl<'gc> Sorter<'gc> {
                 }
                 Pc::ScanUp => {
                     self.i += 1;
+                    if let Some(value) = read_plain(self.i) {
+                        self.a = value;
+                        self.pc = Pc::ScanUpTest;
+                        return Ok(Op::Less(self.a, self.pivot));
+                    }
                     self.pc = Pc::ScanUpCompare;
                     return Ok(Op::Get(self.i, Register::A));
                 }
@@ -480,6 +497,11 @@ impl<'gc> Sorter<'gc> {
                 }
                 Pc::ScanDown => {
                     self.j -= 1;
+                    if let Some(value) = read_plain(self.j) {
+                        self.b = value;
+                        self.pc = Pc::ScanDownTest;
+                        return Ok(Op::Less(self.pivot, self.b));
+                    }
                     self.pc = Pc::ScanDownCompare;
                     return Ok(Op::Get(self.j, Register::B));
                 }
