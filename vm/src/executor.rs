@@ -450,6 +450,8 @@ impl<'gc, 'a> Call<'gc, 'a> {
 }
 
 /// Calls a native function's Rust code on the window of frame `frame`.
+/// (Inlined: `precall` runs it on every native call from Lua.)
+#[inline(always)]
 pub(crate) fn invoke_native<'gc>(
     ctx: Context<'gc>,
     thread: Thread<'gc>,
@@ -477,6 +479,35 @@ pub(crate) fn invoke_native<'gc>(
             NativeCode::Closure(f) => f(ctx, &mut call),
         },
     };
+    result.map_err(|e| error_value(ctx, ts, frame, e))
+}
+
+/// Runs continuation `k` of native frame `frame` with `outcome`: the
+/// round trip's half of [`invoke_native`], inlined into the executor's
+/// callback loop (it runs once per sort comparison or gsub callback).
+#[inline(always)]
+fn invoke_continuation<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    frame: usize,
+    k: Continuation,
+    outcome: Outcome<'gc>,
+    yieldable: bool,
+) -> Result<Action<'gc>, Value<'gc>> {
+    let (native, base) = match &ts.frames[frame] {
+        Frame::Native(f) => (f.native, f.base),
+        _ => unreachable!("a continuation of a non-native frame"),
+    };
+    let mut call = Call {
+        thread,
+        ts,
+        base,
+        native,
+        frame,
+        yieldable,
+    };
+    let result = (k.func)(ctx, &mut call, outcome, k.ctx);
     result.map_err(|e| error_value(ctx, ts, frame, e))
 }
 
@@ -886,6 +917,7 @@ fn run_thread<'gc>(
 }
 
 /// Runs the Lua frame on top (and what it calls) for a while.
+#[inline(always)]
 fn run_lua<'gc>(
     ctx: Context<'gc>,
     thread: Thread<'gc>,
@@ -928,7 +960,7 @@ fn continue_native<'gc>(
     is_coroutine: bool,
 ) -> Next<'gc> {
     loop {
-        let action = match invoke_native(ctx, thread, ts, frame, Some((k, outcome)), is_coroutine) {
+        let action = match invoke_continuation(ctx, thread, ts, frame, k, outcome, is_coroutine) {
             Ok(action) => action,
             Err(e) => return Next::Raise(e),
         };
@@ -939,12 +971,17 @@ fn continue_native<'gc>(
             Ok(func) => func,
             Err(next) => return next,
         };
-        let next = start_callback(ctx, thread, ts, func, nargs, is_coroutine);
-        // Go on here only when a Lua frame was pushed for the callee.
-        let pushed_lua =
-            ts.frames.len() == frame + 2 && matches!(ts.frames.last(), Some(Frame::Lua(_)));
-        if !matches!(next, Next::Continue) || !pushed_lua || *fuel <= 0 {
-            return next;
+        // Go on here only with a Lua callee, whose frame is pushed now.
+        let Value::LuaFunction(closure) = ts.stack[func] else {
+            return start_callback(ctx, thread, ts, func, nargs, is_coroutine);
+        };
+        if let Err(e) =
+            interp::push_lua_call_inlined(ctx, ts, closure, func, nargs, -1, Ret::Normal)
+        {
+            return Next::Raise(e);
+        }
+        if *fuel <= 0 {
+            return Next::Continue;
         }
         *fuel -= 1;
         let next = run_lua(ctx, thread, ts, fuel, is_coroutine);
@@ -1021,6 +1058,7 @@ fn call_from_executor<'gc>(
 /// Records that native frame `frame` (on top) waits on a call of the
 /// function below its top `nargs` window values, to be continued by
 /// `then`; returns the function's stack slot.
+#[inline(always)]
 fn begin_callback<'gc>(
     ctx: Context<'gc>,
     ts: &mut ThreadState<'gc>,

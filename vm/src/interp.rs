@@ -394,8 +394,23 @@ pub(crate) fn precall<'gc>(
 /// Pushes the frame of a call of the Lua function `closure` at slot
 /// `func` with the `nargs` values above it (the Lua half of [`precall`];
 /// the executor calls it directly for a native's Lua callback).
-#[inline]
+#[inline(never)]
 pub(crate) fn push_lua_call<'gc>(
+    ctx: Context<'gc>,
+    ts: &mut ThreadState<'gc>,
+    closure: LuaClosure<'gc>,
+    func: usize,
+    nargs: usize,
+    nresults: i32,
+    ret: Ret,
+) -> Result<(), Value<'gc>> {
+    push_lua_call_inlined(ctx, ts, closure, func, nargs, nresults, ret)
+}
+
+/// [`push_lua_call`], always inlined: for the executor's callback loop,
+/// where it runs once per sort comparison or gsub callback.
+#[inline(always)]
+pub(crate) fn push_lua_call_inlined<'gc>(
     ctx: Context<'gc>,
     ts: &mut ThreadState<'gc>,
     closure: LuaClosure<'gc>,

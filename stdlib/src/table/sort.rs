@@ -20,8 +20,8 @@ use saturn_vm::state::Context;
 use saturn_vm::value::Value;
 
 use super::access::{
-    LENGTH, READ_WRITE_LENGTH, Store, call_handler, check_table_like, get, int_slot, length_of,
-    pack, set, take_result, unpack, with_length,
+    LENGTH, READ_WRITE_LENGTH, Store, check_table_like, get, int_slot, length_of, pack, set,
+    take_result, unpack, with_length,
 };
 use crate::args::{arg_error, check_function, is_none_or_nil};
 use crate::lookup::Lookup;
@@ -93,8 +93,14 @@ fn drive<'gc>(
 ) -> Result<Action<'gc>, Error<'gc>> {
     let table = call.get(TABLE);
     let comparator = call.get(COMPARATOR);
+    // The reads the machine may do itself: those of a table without a
+    // metatable (checked at each read: a comparator may set one).
+    let read_plain = |index: i64| match table {
+        Value::Table(t) if t.metatable().is_none() => Some(t.get_int(ctx.mc, index)),
+        _ => None,
+    };
     loop {
-        match sorter.step(call)? {
+        match sorter.step(call, read_plain)? {
             Op::Done => {
                 call.clear();
                 return Ok(Action::Return(0));
@@ -103,24 +109,24 @@ fn drive<'gc>(
                 Lookup::Found(value) => sorter.deliver(register, value),
                 Lookup::CallHandler { handler, object } => {
                     sorter.pending = register;
-                    return sorter.suspend(call, handler, &[object, Value::Integer(index)]);
+                    return sorter.suspend(call, handler, [object, Value::Integer(index)]);
                 }
             },
             Op::Set(index, value) => match set(ctx, table, index, value)? {
                 Store::Done => {}
                 Store::CallHandler { handler, object } => {
                     sorter.pending = Register::Nothing;
-                    return sorter.suspend(call, handler, &[object, Value::Integer(index), value]);
+                    return sorter.suspend(call, handler, [object, Value::Integer(index), value]);
                 }
             },
             Op::Less(a, b) => {
                 sorter.pending = Register::Flag;
                 if !comparator.is_nil() {
-                    return sorter.suspend(call, comparator, &[a, b]);
+                    return sorter.suspend(call, comparator, [a, b]);
                 }
                 match less_than(ctx, a, b)? {
                     Less::Known(less) => sorter.flag = less,
-                    Less::CallHandler(handler) => return sorter.suspend(call, handler, &[a, b]),
+                    Less::CallHandler(handler) => return sorter.suspend(call, handler, [a, b]),
                 }
             }
         }
@@ -305,11 +311,11 @@ impl<'gc> Sorter<'gc> {
     /// Saves the registers in the window and calls `handler(args)`. The
     /// indices are below 2^31 (the length is checked), so they travel two
     /// to a slot.
-    fn suspend(
+    fn suspend<const N: usize>(
         &self,
         call: &mut Call<'gc, '_>,
         handler: Value<'gc>,
-        args: &[Value<'gc>],
+        args: [Value<'gc>; N],
     ) -> Result<Action<'gc>, Error<'gc>> {
         let modes = ((self.pc as i64) << 8) | ((self.pending as i64) << 1) | self.flag as i64;
         let registers = [
@@ -324,7 +330,11 @@ impl<'gc> Sorter<'gc> {
         // The window always holds the register slots while the machine runs.
         call.args_mut()[REGISTERS..RANGES].copy_from_slice(&registers);
         let then = Continuation::new(resume, pack(MACHINE, call.len()));
-        call_handler(call, handler, args, then)
+        // Pushed here rather than by `call_handler`: with the count known,
+        // the copy is a few stores (this runs once per comparison).
+        call.push(handler)?;
+        call.push_slice(&args)?;
+        Ok(Action::Call { nargs: N, then })
     }
 
     /// The registers [`suspend`](Self::suspend) saved.
@@ -355,8 +365,14 @@ impl<'gc> Sorter<'gc> {
         }
     }
 
-    /// Runs the algorithm up to its next operation.
-    fn step(&mut self, call: &mut Call<'gc, '_>) -> Result<Op<'gc>, Error<'gc>> {
+    /// Runs the algorithm up to its next operation. In the partition's
+    /// scans, which make most of the comparisons, an element `read_plain`
+    /// can read is read at once and the comparison is the next operation.
+    fn step(
+        &mut self,
+        call: &mut Call<'gc, '_>,
+        read_plain: impl Fn(i64) -> Option<Value<'gc>>,
+    ) -> Result<Op<'gc>, Error<'gc>> {
         loop {
             match self.pc {
                 Pc::Range => {
@@ -456,6 +472,11 @@ impl<'gc> Sorter<'gc> {
                 }
                 Pc::ScanUp => {
                     self.i += 1;
+                    if let Some(value) = read_plain(self.i) {
+                        self.a = value;
+                        self.pc = Pc::ScanUpTest;
+                        return Ok(Op::Less(self.a, self.pivot));
+                    }
                     self.pc = Pc::ScanUpCompare;
                     return Ok(Op::Get(self.i, Register::A));
                 }
@@ -476,6 +497,11 @@ impl<'gc> Sorter<'gc> {
                 }
                 Pc::ScanDown => {
                     self.j -= 1;
+                    if let Some(value) = read_plain(self.j) {
+                        self.b = value;
+                        self.pc = Pc::ScanDownTest;
+                        return Ok(Op::Less(self.pivot, self.b));
+                    }
                     self.pc = Pc::ScanDownCompare;
                     return Ok(Op::Get(self.j, Register::B));
                 }
