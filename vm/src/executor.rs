@@ -449,6 +449,28 @@ impl<'gc, 'a> Call<'gc, 'a> {
     }
 }
 
+/// The [`Call`] on the window of native frame `frame`.
+#[inline(always)]
+fn call_on<'gc, 'a>(
+    thread: Thread<'gc>,
+    ts: &'a mut ThreadState<'gc>,
+    frame: usize,
+    yieldable: bool,
+) -> Call<'gc, 'a> {
+    let (native, base) = match &ts.frames[frame] {
+        Frame::Native(f) => (f.native, f.base),
+        _ => unreachable!("a native call on a non-native frame"),
+    };
+    Call {
+        thread,
+        ts,
+        base,
+        native,
+        frame,
+        yieldable,
+    }
+}
+
 /// Calls a native function's Rust code on the window of frame `frame`.
 /// (Inlined: `precall` runs it on every native call from Lua.)
 #[inline(always)]
@@ -457,34 +479,23 @@ pub(crate) fn invoke_native<'gc>(
     thread: Thread<'gc>,
     ts: &mut ThreadState<'gc>,
     frame: usize,
-    outcome: Option<(Continuation, Outcome<'gc>)>,
     yieldable: bool,
 ) -> Result<Action<'gc>, Value<'gc>> {
-    let (native, base) = match &ts.frames[frame] {
-        Frame::Native(f) => (f.native, f.base),
-        _ => unreachable!("invoke_native on a non-native frame"),
-    };
-    let mut call = Call {
-        thread,
-        ts,
-        base,
-        native,
-        frame,
-        yieldable,
-    };
-    let result = match outcome {
-        Some((k, outcome)) => (k.func)(ctx, &mut call, outcome, k.ctx),
-        None => match &native.code {
+    let result = {
+        let mut call = call_on(thread, ts, frame, yieldable);
+        let native = call.native;
+        match &native.code {
             NativeCode::Fn(f) => f(ctx, &mut call),
             NativeCode::Closure(f) => f(ctx, &mut call),
-        },
+        }
     };
     result.map_err(|e| error_value(ctx, ts, frame, e))
 }
 
-/// Runs continuation `k` of native frame `frame` with `outcome`: the
-/// round trip's half of [`invoke_native`], inlined into the executor's
-/// callback loop (it runs once per sort comparison or gsub callback).
+/// Runs continuation `k` of native frame `frame` with `outcome`: the other
+/// half of a native's round trip through a call, inlined into the
+/// executor's callback loop (it runs once per sort comparison or gsub
+/// callback).
 #[inline(always)]
 fn invoke_continuation<'gc>(
     ctx: Context<'gc>,
@@ -495,19 +506,12 @@ fn invoke_continuation<'gc>(
     outcome: Outcome<'gc>,
     yieldable: bool,
 ) -> Result<Action<'gc>, Value<'gc>> {
-    let (native, base) = match &ts.frames[frame] {
-        Frame::Native(f) => (f.native, f.base),
-        _ => unreachable!("a continuation of a non-native frame"),
-    };
-    let mut call = Call {
-        thread,
-        ts,
-        base,
-        native,
-        frame,
-        yieldable,
-    };
-    let result = (k.func)(ctx, &mut call, outcome, k.ctx);
+    let result = (k.func)(
+        ctx,
+        &mut call_on(thread, ts, frame, yieldable),
+        outcome,
+        k.ctx,
+    );
     result.map_err(|e| error_value(ctx, ts, frame, e))
 }
 

@@ -609,7 +609,7 @@ pub(crate) fn call_native<'gc>(
         return Ok(pending(called));
     }
     let frame = ts.frames.len() - 1;
-    match invoke_native(ctx, thread, ts, frame, None, yieldable)? {
+    match invoke_native(ctx, thread, ts, frame, yieldable)? {
         Action::Return(n) => {
             let n = n.min(ts.stack.len() - (func + 1));
             native_return(ctx, thread, ts, n, yieldable)

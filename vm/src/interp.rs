@@ -187,6 +187,14 @@ fn type_error<'gc>(
     runtime_error(ctx, ts, msg)
 }
 
+/// "number has no integer representation", naming `operand`.
+fn no_integer_error<'gc>(ctx: Context<'gc>, ts: &ThreadState<'gc>, operand: Operand) -> Value<'gc> {
+    let mut msg = b"number".to_vec();
+    msg.extend_from_slice(&varinfo(ts, operand));
+    msg.extend_from_slice(b" has no integer representation");
+    runtime_error(ctx, ts, msg)
+}
+
 fn order_error<'gc>(
     ctx: Context<'gc>,
     ts: &ThreadState<'gc>,
@@ -379,7 +387,7 @@ pub(crate) fn precall<'gc>(
                 c_level,
             }));
             let frame = ts.frames.len() - 1;
-            match invoke_native(ctx, thread, ts, frame, None, yieldable)? {
+            match invoke_native(ctx, thread, ts, frame, yieldable)? {
                 Action::Return(n) => {
                     let n = n.min(ts.stack.len() - (func + 1));
                     let first = ts.stack.len() - n;
@@ -725,10 +733,7 @@ fn arith_slow<'gc, const HOOKED: bool>(
             } else {
                 operands.1
             };
-            let mut msg = b"number".to_vec();
-            msg.extend_from_slice(&varinfo(ts, culprit));
-            msg.extend_from_slice(b" has no integer representation");
-            runtime_error(ctx, ts, msg)
+            no_integer_error(ctx, ts, culprit)
         } else {
             operand_error(ctx, ts, a, b, operands, "perform bitwise operation on")
         }
@@ -780,10 +785,7 @@ fn unary_slow<'gc, const HOOKED: bool>(
     }
     let error = if bitwise {
         if a.is_number() {
-            let mut msg = b"number".to_vec();
-            msg.extend_from_slice(&varinfo(ts, operand));
-            msg.extend_from_slice(b" has no integer representation");
-            runtime_error(ctx, ts, msg)
+            no_integer_error(ctx, ts, operand)
         } else {
             type_error(ctx, ts, a, "perform bitwise operation on", operand)
         }

@@ -347,7 +347,9 @@ pub struct Lua {
     /// Fuel per executor slice.
     pub slice_fuel: i64,
     /// Set from outside (another thread, a signal handler) to stop the
-    /// running code; see [`Lua::interrupt_flag`].
+    /// running code; see [`Lua::interrupt_flag`]. The same flag as the
+    /// state's (which its slaves share), kept here to be read every slice
+    /// without entering the arena.
     interrupt: Arc<AtomicBool>,
     /// Estimated heap size at which the next collection starts.
     gc_threshold: usize,
@@ -777,8 +779,8 @@ impl Lua {
         Drive::Finished
     }
 
-    /// Gives the answer of a master job returned by [`Lua::drive`] to the
-    /// native that asked for it.
+    /// Gives the answer of a job returned by [`Lua::drive`] to the native
+    /// that asked for it.
     pub fn answer(&mut self, execution: &Execution, answer: HostAnswer) {
         self.enter(|ctx| {
             let ex = *ctx.state.roots.fetch(&execution.executor.0);
@@ -912,7 +914,7 @@ impl Lua {
     /// at once on smaller ones.
     pub fn gc_step(&mut self) {
         let phase = self.gc_phase();
-        if phase == GcPhase::Paused && self.pacing_estimate() < self.gc_threshold {
+        if phase == GcPhase::Paused && self.pacing_bytes() < self.gc_threshold {
             return;
         }
         let (stopped, params) = self.enter(|ctx| {
@@ -1087,15 +1089,6 @@ impl Lua {
     /// estimate, plus, in the state that started a ring, its slaves' bytes
     /// ([`MemoryAccount::slave_bytes`]), which its collector frees by
     /// freeing their userdata. (They are not in `collectgarbage("count")`.)
-    fn pacing_estimate(&self) -> usize {
-        let own = self.heap_estimate();
-        if own >= self.gc_threshold {
-            return own;
-        }
-        own.saturating_add(self.account.slave_bytes())
-    }
-
-    /// [`Lua::pacing_estimate`], always with the slaves' bytes.
     fn pacing_bytes(&self) -> usize {
         self.heap_estimate()
             .saturating_add(self.account.slave_bytes())
