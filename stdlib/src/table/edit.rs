@@ -78,10 +78,9 @@ fn insert_with_length<'gc>(
         },
     )?;
     call.extend([value, Value::Integer(position)])?;
-    match copying::run(ctx, call, insert_resume)? {
-        Some(action) => Ok(action),
-        None => store_final(ctx, call, Shift::Insert),
-    }
+    copying::run(ctx, call, insert_resume, |ctx, call| {
+        store_final(ctx, call, Shift::Insert)
+    })
 }
 
 fn insert_resume<'gc>(
@@ -97,10 +96,9 @@ fn insert_resume<'gc>(
             insert_with_length(ctx, call, n)
         }
         STORED => finish(call, Shift::Insert),
-        _ => match copying::resumed(ctx, call, state, insert_resume)? {
-            Some(action) => Ok(action),
-            None => store_final(ctx, call, Shift::Insert),
-        },
+        _ => copying::resumed(ctx, call, state, insert_resume, |ctx, call| {
+            store_final(ctx, call, Shift::Insert)
+        }),
     }
 }
 
@@ -221,10 +219,9 @@ fn remove_shift<'gc>(
     ctx: Context<'gc>,
     call: &mut Call<'gc, '_>,
 ) -> Result<Action<'gc>, Error<'gc>> {
-    match copying::run(ctx, call, remove_resume)? {
-        Some(action) => Ok(action),
-        None => store_final(ctx, call, Shift::Remove),
-    }
+    copying::run(ctx, call, remove_resume, |ctx, call| {
+        store_final(ctx, call, Shift::Remove)
+    })
 }
 
 fn remove_resume<'gc>(
@@ -245,10 +242,9 @@ fn remove_resume<'gc>(
             remove_shift(ctx, call)
         }
         STORED => finish(call, Shift::Remove),
-        _ => match copying::resumed(ctx, call, state, remove_resume)? {
-            Some(action) => Ok(action),
-            None => store_final(ctx, call, Shift::Remove),
-        },
+        _ => copying::resumed(ctx, call, state, remove_resume, |ctx, call| {
+            store_final(ctx, call, Shift::Remove)
+        }),
     }
 }
 
@@ -342,17 +338,14 @@ fn move_in_order<'gc>(
     if !upwards {
         copying::reverse(call)?;
     }
-    move_copy(ctx, call)
+    copying::run(ctx, call, move_resume, moved)
 }
 
-fn move_copy<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
-    match copying::run(ctx, call, move_resume)? {
-        Some(action) => Ok(action),
-        None => {
-            let destination = call.get(1);
-            return_destination(call, destination)
-        }
-    }
+/// What `move` returns once the run is copied: the destination table,
+/// the loop's second slot.
+fn moved<'gc>(_ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
+    let destination = call.get(1);
+    return_destination(call, destination)
 }
 
 fn return_destination<'gc>(
@@ -375,11 +368,5 @@ fn move_resume<'gc>(
         let same = !take_result(call, mark).is_falsy();
         return move_in_order(ctx, call, !same);
     }
-    match copying::resumed(ctx, call, state, move_resume)? {
-        Some(action) => Ok(action),
-        None => {
-            let destination = call.get(1);
-            return_destination(call, destination)
-        }
-    }
+    copying::resumed(ctx, call, state, move_resume, moved)
 }
