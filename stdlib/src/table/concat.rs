@@ -19,6 +19,7 @@ use super::access::{
 use crate::args::{opt_integer, opt_string};
 use crate::buffer::{append, reserve};
 use crate::lookup::Lookup;
+use crate::results::return_one;
 
 /// Phase: an `__index` handler gave the element at slot [`INDEX`].
 const GOT: i64 = 1;
@@ -101,10 +102,7 @@ fn finish<'gc>(
     call: &mut Call<'gc, '_>,
     text: &[u8],
 ) -> Result<Action<'gc>, Error<'gc>> {
-    let result = ctx.intern(text);
-    call.clear();
-    call.push(Value::String(result))?;
-    Ok(Action::Return(1))
+    return_one(call, Value::String(ctx.intern(text)))
 }
 
 /// Appends element `i` (and the separator unless it is the last one);

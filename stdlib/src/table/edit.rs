@@ -18,6 +18,7 @@ use super::access::{
 use super::copying::{self, Run, STATE_SLOTS};
 use crate::args::{arg_error, check_integer, is_none_or_nil, opt_integer};
 use crate::lookup::Lookup;
+use crate::results::return_one;
 
 /// Phase: the final store's handler returned.
 const STORED: i64 = 1;
@@ -149,12 +150,7 @@ fn finish<'gc>(call: &mut Call<'gc, '_>, shift: Shift) -> Result<Action<'gc>, Er
             call.clear();
             Ok(Action::Return(0))
         }
-        Shift::Remove => {
-            let removed = call.get(REMOVED);
-            call.clear();
-            call.push(removed)?;
-            Ok(Action::Return(1))
-        }
+        Shift::Remove => return_one(call, call.get(REMOVED)),
     }
 }
 
@@ -168,9 +164,7 @@ pub fn remove<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action
         let size = t.length(ctx.mc);
         let removed = t.get_int(ctx.mc, size);
         t.set_int(ctx.mc, size, Value::Nil);
-        call.clear();
-        call.push(removed)?;
-        return Ok(Action::Return(1));
+        return return_one(call, removed);
     }
     check_table_like(ctx, call, 1, READ_WRITE_LENGTH)?;
     with_length(ctx, call, remove_resume, remove_with_length)
@@ -264,7 +258,7 @@ pub fn move_elements<'gc>(
     let source = call.get(0);
     let destination = call.get(destination_arg - 1);
     if last < first {
-        return return_destination(call, destination);
+        return return_one(call, destination);
     }
     if !(first > 0 || last < i64::MAX + first) {
         return Err(arg_error(ctx, call, 3, "too many elements to move"));
@@ -344,17 +338,7 @@ fn move_in_order<'gc>(
 /// What `move` returns once the run is copied: the destination table,
 /// the loop's second slot.
 fn moved<'gc>(_ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
-    let destination = call.get(1);
-    return_destination(call, destination)
-}
-
-fn return_destination<'gc>(
-    call: &mut Call<'gc, '_>,
-    destination: Value<'gc>,
-) -> Result<Action<'gc>, Error<'gc>> {
-    call.clear();
-    call.push(destination)?;
-    Ok(Action::Return(1))
+    return_one(call, call.get(1))
 }
 
 fn move_resume<'gc>(
