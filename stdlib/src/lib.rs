@@ -12,6 +12,7 @@
 
 pub mod args;
 pub mod base;
+mod buffer;
 pub mod coroutine;
 pub mod debug;
 pub mod io;

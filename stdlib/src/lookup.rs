@@ -1,14 +1,16 @@
 //! Indexing a value the way the `t[k]` operator does (`lua_geti`,
-//! `lua_getfield`), for library functions such as `ipairs` that must honour
-//! `__index`.
+//! `lua_getfield`), and assigning to one as `t[k] = v` does (`lua_seti`,
+//! `lua_setfield`), for library functions such as `ipairs` that must honour
+//! `__index` and `__newindex`.
 //!
-//! The walk along `__index` chains is the interpreter's own
-//! ([`walk_index`]); when it reaches a function, the caller asks the
-//! executor to call it (so a Lua handler may yield) and takes its first
-//! result.
+//! The walks along the chains are the interpreter's own ([`walk_index`],
+//! [`walk_new_index`]); when one reaches a function, the caller asks the
+//! executor to call it (so a Lua handler may yield).
 
 use saturn_vm::executor::Error;
-use saturn_vm::meta::{ChainError, IndexStep, type_name_for_error, walk_index};
+use saturn_vm::meta::{
+    ChainError, IndexStep, NewIndexStep, type_name_for_error, walk_index, walk_new_index,
+};
 use saturn_vm::state::Context;
 use saturn_vm::value::Value;
 
@@ -33,15 +35,29 @@ pub fn index<'gc>(
     match walk_index(ctx, object, key, false) {
         Ok(IndexStep::Value(value)) => Ok(Lookup::Found(value)),
         Ok(IndexStep::Call { handler, object }) => Ok(Lookup::CallHandler { handler, object }),
-        Err(ChainError::NotIndexable { object, .. }) => {
-            let message = format!(
-                "attempt to index a {} value",
-                type_name_for_error(ctx, object)
-            );
-            Err(Error::Value(ctx.str(&message)))
-        }
-        Err(ChainError::TooLong) => Err(Error::Value(
-            ctx.str("'__index' chain too long; possible loop"),
-        )),
+        Err(error) => Err(chain_error(ctx, error, "__index")),
     }
+}
+
+/// Starts `object[key] = value`: the table to store into raw, or the
+/// handler to call as `handler(object, key, value)`. Errors are worded as
+/// the interpreter words them.
+pub fn new_index<'gc>(
+    ctx: Context<'gc>,
+    object: Value<'gc>,
+    key: Value<'gc>,
+) -> Result<NewIndexStep<'gc>, Error<'gc>> {
+    walk_new_index(ctx, object, key).map_err(|error| chain_error(ctx, error, "__newindex"))
+}
+
+/// The error of a failed walk along an `event` chain.
+fn chain_error<'gc>(ctx: Context<'gc>, error: ChainError<'gc>, event: &str) -> Error<'gc> {
+    let message = match error {
+        ChainError::NotIndexable { object, .. } => format!(
+            "attempt to index a {} value",
+            type_name_for_error(ctx, object)
+        ),
+        ChainError::TooLong => format!("'{event}' chain too long; possible loop"),
+    };
+    Error::Value(ctx.str(&message))
 }

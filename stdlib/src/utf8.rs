@@ -8,6 +8,7 @@
 
 use saturn_vm::closure::NativeFn;
 use saturn_vm::executor::{Action, Call, Error};
+use saturn_vm::lex::utf8_encode;
 use saturn_vm::number::{Number, float_to_int};
 use saturn_vm::state::Context;
 use saturn_vm::value::Value;
@@ -95,29 +96,6 @@ fn decode(s: &[u8], start: usize, strict: bool) -> Option<(u32, usize)> {
     Some((value, next))
 }
 
-/// Appends the extended UTF-8 encoding of `code` (at most 2^31 - 1; up
-/// to six bytes), as PUC's `%U` does.
-fn encode(buf: &mut Vec<u8>, code: u32) {
-    if code < 0x80 {
-        buf.push(code as u8);
-        return;
-    }
-    let mut tail = [0u8; 6];
-    let mut n = 0;
-    let mut code = code;
-    // Room left in the first byte: it shrinks by one bit per continuation.
-    let mut first_room = 0x3F;
-    while code > first_room {
-        tail[n] = 0x80 | (code & 0x3F) as u8;
-        n += 1;
-        code >>= 6;
-        first_room >>= 1;
-    }
-    let lead_mark = (!first_room << 1) as u8;
-    buf.push(lead_mark | code as u8);
-    buf.extend(tail[..n].iter().rev());
-}
-
 /// A relative string position made absolute: negative counts back from
 /// the end, and positions before the start become 0 (`u_posrelat`).
 fn absolute_position(pos: i64, len: usize) -> i64 {
@@ -138,7 +116,7 @@ fn char<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>,
         if code as u64 > MAX_UTF as u64 {
             return Err(arg_error(ctx, call, i, "value out of range"));
         }
-        encode(&mut buf, code as u32);
+        utf8_encode(code as u32, &mut buf);
     }
     return_one(call, Value::String(ctx.intern(&buf)))
 }

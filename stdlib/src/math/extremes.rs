@@ -8,6 +8,7 @@ use saturn_vm::state::Context;
 
 use crate::args::arg_error;
 use crate::order::{Less, less_than};
+use crate::results::return_one;
 
 /// `math.min(x, ...)`.
 pub fn min<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
@@ -109,10 +110,7 @@ fn run<'gc>(
         }
         scan.next += 1;
     }
-    let best = call.get(scan.best);
-    call.clear();
-    call.push(best)?;
-    Ok(Action::Return(1))
+    return_one(call, call.get(scan.best))
 }
 
 /// After an `__lt` handler answered: its results sit above the arguments.

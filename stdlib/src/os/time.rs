@@ -2,7 +2,7 @@
 //! since the epoch and calendar fields, in UTC (`!`) or local time.
 
 use saturn_vm::executor::{Action, Call, Continuation, Error, Outcome};
-use saturn_vm::meta::{ChainError, NewIndexStep, type_name_for_error, walk_new_index};
+use saturn_vm::meta::NewIndexStep;
 use saturn_vm::number::{Number, float_to_int};
 use saturn_vm::state::Context;
 use saturn_vm::table::Table;
@@ -283,26 +283,14 @@ fn write_fields<'gc>(
     while let Some((name, value)) = written_field(&tm, index) {
         let name = ctx.intern(name.as_bytes());
         let key = Value::String(name);
-        match walk_new_index(ctx, table, key) {
-            Ok(NewIndexStep::Raw(target)) => target.set_str(ctx.mc, name, value),
-            Ok(NewIndexStep::Call { handler, object }) => {
+        match lookup::new_index(ctx, table, key)? {
+            NewIndexStep::Raw(target) => target.set_str(ctx.mc, name, value),
+            NewIndexStep::Call { handler, object } => {
                 call.extend([handler, object, key, value])?;
                 return Ok(Action::Call {
                     nargs: 3,
                     then: Continuation::new(field_written, index as i64),
                 });
-            }
-            Err(ChainError::TooLong) => {
-                return Err(Error::Value(
-                    ctx.str("'__newindex' chain too long; possible loop"),
-                ));
-            }
-            Err(ChainError::NotIndexable { object, .. }) => {
-                let message = format!(
-                    "attempt to index a {} value",
-                    type_name_for_error(ctx, object)
-                );
-                return Err(Error::Value(ctx.str(&message)));
             }
         }
         index += 1;

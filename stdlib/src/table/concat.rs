@@ -17,7 +17,9 @@ use super::access::{
     take_result, unpack, with_length,
 };
 use crate::args::{opt_integer, opt_string};
+use crate::buffer::{append, reserve};
 use crate::lookup::Lookup;
+use crate::results::return_one;
 
 /// Phase: an `__index` handler gave the element at slot [`INDEX`].
 const GOT: i64 = 1;
@@ -100,10 +102,7 @@ fn finish<'gc>(
     call: &mut Call<'gc, '_>,
     text: &[u8],
 ) -> Result<Action<'gc>, Error<'gc>> {
-    let result = ctx.intern(text);
-    call.clear();
-    call.push(Value::String(result))?;
-    Ok(Action::Return(1))
+    return_one(call, Value::String(ctx.intern(text)))
 }
 
 /// Appends element `i` (and the separator unless it is the last one);
@@ -136,30 +135,6 @@ fn add_piece<'gc>(
         append(ctx, text, separator.as_bytes())?;
     }
     Ok(true)
-}
-
-/// Appends `bytes`.
-fn append<'gc>(ctx: Context<'gc>, text: &mut Vec<u8>, bytes: &[u8]) -> Result<(), Error<'gc>> {
-    reserve(ctx, text, bytes.len())?;
-    text.extend_from_slice(bytes);
-    Ok(())
-}
-
-/// Makes room for `extra` more bytes, growing the buffer through the
-/// memory account (a huge result fails with "not enough memory" instead of
-/// aborting): doubling its capacity, or taking just what is needed when
-/// doubling would pass the memory limit.
-fn reserve<'gc>(ctx: Context<'gc>, text: &mut Vec<u8>, extra: usize) -> Result<(), Error<'gc>> {
-    let needed = text.len().saturating_add(extra);
-    if needed > text.capacity() {
-        let doubled = needed.max(text.capacity().saturating_mul(2));
-        let mut grown = ctx
-            .string_buffer(doubled)
-            .or_else(|_| ctx.string_buffer(needed))?;
-        grown.extend_from_slice(text);
-        *text = grown;
-    }
-    Ok(())
 }
 
 /// Keeps `text` in the window's buffer slot while a handler runs.

@@ -99,16 +99,20 @@ impl Cursor {
     }
 }
 
-/// Copies until done (`Ok(None)`) or until a handler must be called: then
-/// the action to return, with `resume` as continuation (which must hand
-/// the loop's phases to [`resumed`]).
+/// What a table function does once its run is copied: its last step.
+type Done<'gc> = fn(Context<'gc>, &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>>;
+
+/// Copies the run, then takes the caller's last step `done`; when a
+/// handler must be called, returns that call with `resume` as
+/// continuation (which must hand the loop's phases to [`resumed`]).
 pub fn run<'gc>(
     ctx: Context<'gc>,
     call: &mut Call<'gc, '_>,
     resume: ContinuationFn,
-) -> Result<Option<Action<'gc>>, Error<'gc>> {
+    done: Done<'gc>,
+) -> Result<Action<'gc>, Error<'gc>> {
     let mut cursor = Cursor::load(call);
-    run_from(ctx, call, &mut cursor, resume)
+    run_from(ctx, call, &mut cursor, resume, done)
 }
 
 fn run_from<'gc>(
@@ -116,7 +120,8 @@ fn run_from<'gc>(
     call: &mut Call<'gc, '_>,
     cursor: &mut Cursor,
     resume: ContinuationFn,
-) -> Result<Option<Action<'gc>>, Error<'gc>> {
+    done: Done<'gc>,
+) -> Result<Action<'gc>, Error<'gc>> {
     let source = call.get(SOURCE);
     while cursor.remaining > 0 {
         let value = match get(ctx, source, cursor.from)? {
@@ -125,33 +130,33 @@ fn run_from<'gc>(
                 cursor.save(call)?;
                 let then = Continuation::new(resume, pack(GOT, call.len()));
                 let key = Value::Integer(cursor.from);
-                return call_handler(call, handler, &[object, key], then).map(Some);
+                return call_handler(call, handler, &[object, key], then);
             }
         };
         if let Some(action) = store(ctx, call, cursor, value, resume)? {
-            return Ok(Some(action));
+            return Ok(action);
         }
     }
-    Ok(None)
+    done(ctx, call)
 }
 
-/// Continues after a handler the loop called; `Ok(None)` when the run is
-/// complete.
+/// Continues [`run`] after a handler the loop called.
 pub fn resumed<'gc>(
     ctx: Context<'gc>,
     call: &mut Call<'gc, '_>,
     state: i64,
     resume: ContinuationFn,
-) -> Result<Option<Action<'gc>>, Error<'gc>> {
+    done: Done<'gc>,
+) -> Result<Action<'gc>, Error<'gc>> {
     let (phase, mark) = unpack(state);
     let result = take_result(call, mark);
     let mut cursor = Cursor::load(call);
     if phase == GOT
         && let Some(action) = store(ctx, call, &mut cursor, result, resume)?
     {
-        return Ok(Some(action));
+        return Ok(action);
     }
-    run_from(ctx, call, &mut cursor, resume)
+    run_from(ctx, call, &mut cursor, resume, done)
 }
 
 /// Stores the element just read at its destination and advances.

@@ -18,6 +18,7 @@ use super::access::{
 use super::copying::{self, Run, STATE_SLOTS};
 use crate::args::{arg_error, check_integer, is_none_or_nil, opt_integer};
 use crate::lookup::Lookup;
+use crate::results::return_one;
 
 /// Phase: the final store's handler returned.
 const STORED: i64 = 1;
@@ -78,10 +79,9 @@ fn insert_with_length<'gc>(
         },
     )?;
     call.extend([value, Value::Integer(position)])?;
-    match copying::run(ctx, call, insert_resume)? {
-        Some(action) => Ok(action),
-        None => store_final(ctx, call, Shift::Insert),
-    }
+    copying::run(ctx, call, insert_resume, |ctx, call| {
+        store_final(ctx, call, Shift::Insert)
+    })
 }
 
 fn insert_resume<'gc>(
@@ -97,10 +97,9 @@ fn insert_resume<'gc>(
             insert_with_length(ctx, call, n)
         }
         STORED => finish(call, Shift::Insert),
-        _ => match copying::resumed(ctx, call, state, insert_resume)? {
-            Some(action) => Ok(action),
-            None => store_final(ctx, call, Shift::Insert),
-        },
+        _ => copying::resumed(ctx, call, state, insert_resume, |ctx, call| {
+            store_final(ctx, call, Shift::Insert)
+        }),
     }
 }
 
@@ -151,12 +150,7 @@ fn finish<'gc>(call: &mut Call<'gc, '_>, shift: Shift) -> Result<Action<'gc>, Er
             call.clear();
             Ok(Action::Return(0))
         }
-        Shift::Remove => {
-            let removed = call.get(REMOVED);
-            call.clear();
-            call.push(removed)?;
-            Ok(Action::Return(1))
-        }
+        Shift::Remove => return_one(call, call.get(REMOVED)),
     }
 }
 
@@ -170,9 +164,7 @@ pub fn remove<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action
         let size = t.length(ctx.mc);
         let removed = t.get_int(ctx.mc, size);
         t.set_int(ctx.mc, size, Value::Nil);
-        call.clear();
-        call.push(removed)?;
-        return Ok(Action::Return(1));
+        return return_one(call, removed);
     }
     check_table_like(ctx, call, 1, READ_WRITE_LENGTH)?;
     with_length(ctx, call, remove_resume, remove_with_length)
@@ -221,10 +213,9 @@ fn remove_shift<'gc>(
     ctx: Context<'gc>,
     call: &mut Call<'gc, '_>,
 ) -> Result<Action<'gc>, Error<'gc>> {
-    match copying::run(ctx, call, remove_resume)? {
-        Some(action) => Ok(action),
-        None => store_final(ctx, call, Shift::Remove),
-    }
+    copying::run(ctx, call, remove_resume, |ctx, call| {
+        store_final(ctx, call, Shift::Remove)
+    })
 }
 
 fn remove_resume<'gc>(
@@ -245,10 +236,9 @@ fn remove_resume<'gc>(
             remove_shift(ctx, call)
         }
         STORED => finish(call, Shift::Remove),
-        _ => match copying::resumed(ctx, call, state, remove_resume)? {
-            Some(action) => Ok(action),
-            None => store_final(ctx, call, Shift::Remove),
-        },
+        _ => copying::resumed(ctx, call, state, remove_resume, |ctx, call| {
+            store_final(ctx, call, Shift::Remove)
+        }),
     }
 }
 
@@ -268,7 +258,7 @@ pub fn move_elements<'gc>(
     let source = call.get(0);
     let destination = call.get(destination_arg - 1);
     if last < first {
-        return return_destination(call, destination);
+        return return_one(call, destination);
     }
     if !(first > 0 || last < i64::MAX + first) {
         return Err(arg_error(ctx, call, 3, "too many elements to move"));
@@ -342,26 +332,13 @@ fn move_in_order<'gc>(
     if !upwards {
         copying::reverse(call)?;
     }
-    move_copy(ctx, call)
+    copying::run(ctx, call, move_resume, moved)
 }
 
-fn move_copy<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
-    match copying::run(ctx, call, move_resume)? {
-        Some(action) => Ok(action),
-        None => {
-            let destination = call.get(1);
-            return_destination(call, destination)
-        }
-    }
-}
-
-fn return_destination<'gc>(
-    call: &mut Call<'gc, '_>,
-    destination: Value<'gc>,
-) -> Result<Action<'gc>, Error<'gc>> {
-    call.clear();
-    call.push(destination)?;
-    Ok(Action::Return(1))
+/// What `move` returns once the run is copied: the destination table,
+/// the loop's second slot.
+fn moved<'gc>(_ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
+    return_one(call, call.get(1))
 }
 
 fn move_resume<'gc>(
@@ -375,11 +352,5 @@ fn move_resume<'gc>(
         let same = !take_result(call, mark).is_falsy();
         return move_in_order(ctx, call, !same);
     }
-    match copying::resumed(ctx, call, state, move_resume)? {
-        Some(action) => Ok(action),
-        None => {
-            let destination = call.get(1);
-            return_destination(call, destination)
-        }
-    }
+    copying::resumed(ctx, call, state, move_resume, moved)
 }

@@ -10,6 +10,7 @@ use super::access::{
 };
 use crate::args::{check_integer, is_none_or_nil, opt_integer};
 use crate::lookup::Lookup;
+use crate::results::return_one;
 
 /// Phase: an `__index` handler gave the next element.
 const GOT: i64 = 1;
@@ -30,9 +31,7 @@ pub fn pack<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'
         table.set_int(ctx.mc, i as i64 + 1, value);
     }
     table.set_str(ctx.mc, ctx.intern(b"n"), Value::Integer(call.len() as i64));
-    call.clear();
-    call.push(Value::Table(table))?;
-    Ok(Action::Return(1))
+    return_one(call, Value::Table(table))
 }
 
 /// `table.unpack(t [, i [, j]])`: `t[i], ..., t[j]`, `j` defaulting to

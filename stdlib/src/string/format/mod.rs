@@ -12,6 +12,10 @@
 //! metamethod is called through the executor (so it may yield): the text
 //! built so far and the position of the `%s` wait in the window, and the
 //! conversion goes on in `tostring_returned`.
+//!
+//! Texts from `%s` and `%q` are the only items whose size the format does
+//! not bound: they grow the output with `crate::buffer::reserve`, so a
+//! huge one fails with "not enough memory" rather than aborting.
 
 use std::cell::Cell;
 
@@ -32,6 +36,7 @@ use self::integer::{push_char, push_integer};
 use self::literal::push_literal;
 use self::spec::{FLOAT_FLAGS, RADIX_FLAGS, SIGNED_FLAGS, Spec, TEXT_FLAGS, UNSIGNED_FLAGS};
 use crate::args::{arg_error, check_float, check_integer, check_string};
+use crate::buffer::reserve;
 use crate::results::return_one;
 use crate::tostring::{self, Conversion};
 
@@ -237,22 +242,6 @@ fn address_of(value: Value<'_>) -> Option<usize> {
         Value::Nil | Value::Boolean(_) | Value::Integer(_) | Value::Number(_) => return None,
     };
     Some(pointer as usize)
-}
-
-/// Makes room for `extra` more bytes in `out`, within the memory limit
-/// (as `Context::string_buffer` does for a string of known size): texts
-/// from `%s` and `%q` are the only items whose size the format does not
-/// bound, and a format repeating a huge one must fail with "not enough
-/// memory" rather than abort.
-fn reserve<'gc>(ctx: Context<'gc>, out: &mut Vec<u8>, extra: usize) -> Result<(), Error<'gc>> {
-    if out.capacity() - out.len() >= extra {
-        return Ok(());
-    }
-    let needed = out.len().saturating_add(extra);
-    if ctx.state.account.would_exceed(needed) || out.try_reserve(extra).is_err() {
-        return Err(Error::Value(ctx.str("not enough memory")));
-    }
-    Ok(())
 }
 
 /// Appends the text of a `%s`: whole without modifiers; otherwise cut to

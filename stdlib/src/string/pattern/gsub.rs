@@ -15,12 +15,12 @@ use saturn_vm::string::LuaString;
 use saturn_vm::userdata::UserData;
 use saturn_vm::value::Value;
 
-use super::buffer::append;
 use super::class::{ESCAPE, byte_at};
 use super::find::split_anchor;
 use super::matcher::{Captured, Matcher, step_budget};
 use super::{capture_value, push_captures};
 use crate::args::{check_string, opt_integer, to_string_coerced, type_error};
+use crate::buffer::append;
 use crate::lookup::{self, Lookup};
 use crate::results::return_values;
 

@@ -5,11 +5,8 @@
 //!   that never recurses on the Rust stack;
 //! - [`find`] holds `string.find` and `string.match`;
 //! - [`gmatch`] holds `string.gmatch`;
-//! - [`gsub`] holds `string.gsub`;
-//! - [`buffer`] grows the output of `gsub`, checked against the memory
-//!   limit.
+//! - [`gsub`] holds `string.gsub`.
 
-pub mod buffer;
 pub mod class;
 pub mod find;
 pub mod gmatch;
