@@ -14,7 +14,7 @@ use saturn_vm::value::Value;
 use crate::args::{check_option, check_string, opt_integer, opt_string};
 use crate::io::file::{exec_result, file_result};
 use crate::io::library::shell_command;
-use crate::io::path::{c_name, create_unique, path_bytes, temp_dir, to_path};
+use crate::io::path::{c_name, create_unique, os_bytes, temp_dir, to_path};
 use crate::results::return_one;
 
 /// `os.execute([command])`: runs `command` through the shell and reports
@@ -196,7 +196,7 @@ pub fn getenv<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action
         std::env::var_os(to_path(name).as_os_str())
     };
     let result = match value {
-        Some(value) => Value::String(ctx.intern(&path_bytes(std::path::Path::new(&value)))),
+        Some(value) => Value::String(ctx.intern(&os_bytes(&value))),
         None => Value::Nil,
     };
     return_one(call, result)
@@ -239,7 +239,7 @@ pub fn tmpname<'gc>(
     let prefix = format!("{}/lua_", temp_dir().display());
     let (path, _file) = create_unique(&prefix)
         .map_err(|_| Error::runtime("unable to generate a unique filename"))?;
-    return_one(call, Value::String(ctx.intern(&path_bytes(&path))))
+    return_one(call, Value::String(ctx.intern(&os_bytes(path.as_os_str()))))
 }
 
 /// `os.clock()`: CPU time used by the process, in seconds.
