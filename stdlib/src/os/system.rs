@@ -167,23 +167,14 @@ fn finalized<'gc>(
         if i64::from(finished.done) <= closes {
             call.set(2, error)?;
         } else {
-            warn_finalizer_error(ctx, error);
+            let message = match error {
+                Value::String(text) => Some(text.as_bytes()),
+                _ => None,
+            };
+            ctx.warn_error(b"__gc", message);
         }
     }
     run_finalizers(ctx, call, finished)
-}
-
-/// "error in __gc (message)" as a warning (PUC's `luaE_warnerror`).
-fn warn_finalizer_error<'gc>(ctx: Context<'gc>, error: Value<'gc>) {
-    let message = match error {
-        Value::String(text) => text.as_bytes().to_vec(),
-        _ => b"error object is not a string".to_vec(),
-    };
-    ctx.warn(b"error in ", true);
-    ctx.warn(b"__gc", true);
-    ctx.warn(b" (", true);
-    ctx.warn(&message, true);
-    ctx.warn(b")", false);
 }
 
 /// `os.getenv(name)`: the variable's value, or nil.
