@@ -42,8 +42,11 @@ impl OutputBuffer {
         }
     }
 
-    pub(super) fn set_mode(&mut self, mode: Buffering) {
+    /// Switches to `mode`, first handing `sink` what the old mode held.
+    pub(super) fn set_mode(&mut self, sink: &mut impl Write, mode: Buffering) -> io::Result<()> {
+        self.drain(sink)?;
         self.mode = mode;
+        Ok(())
     }
 
     pub(super) fn write(&mut self, sink: &mut impl Write, bytes: &[u8]) -> io::Result<()> {
@@ -277,18 +280,13 @@ impl Stream {
     /// Changes the buffering mode, writing out what the old one held.
     pub fn set_buffering(&mut self, mode: Buffering) -> io::Result<()> {
         match self {
-            Stream::Disk(disk) => {
-                disk.output.drain(disk.reader.get_mut())?;
-                disk.output.mode = mode;
-            }
-            Stream::Stdout => stdout::set_buffering(mode)?,
+            Stream::Disk(disk) => disk.output.set_mode(disk.reader.get_mut(), mode),
+            Stream::Stdout => stdout::set_buffering(mode),
             Stream::Pipe(PipeHandle(Some(Pipe::Writing { writer, output, .. }))) => {
-                output.drain(writer)?;
-                output.mode = mode;
+                output.set_mode(writer, mode)
             }
-            _ => {}
+            _ => Ok(()),
         }
-        Ok(())
     }
 
     /// Closes the stream (standard streams refuse and stay usable).
