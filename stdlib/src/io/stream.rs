@@ -52,8 +52,12 @@ impl OutputBuffer {
     pub(super) fn write(&mut self, sink: &mut impl Write, bytes: &[u8]) -> io::Result<()> {
         match self.mode {
             Buffering::No => {
+                // Through the sink's own buffer too: Rust's stdout keeps
+                // a line's start until its newline, C's unbuffered stream
+                // does not.
                 self.drain(sink)?;
-                sink.write_all(bytes)
+                sink.write_all(bytes)?;
+                sink.flush()
             }
             Buffering::Full => {
                 self.pending.extend_from_slice(bytes);
