@@ -143,8 +143,8 @@ fn open_or_raise<'gc>(
 /// `io.open(filename [, mode])`.
 pub fn open<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
     let name = check_string(ctx, call, 1)?;
-    let mode = opt_string(ctx, call, 2)?.map_or(b"r".to_vec(), |m| m.as_bytes().to_vec());
-    let Some(parsed) = parse_mode(&mode) else {
+    let mode = opt_string(ctx, call, 2)?.map_or(&b"r"[..], |m| m.as_bytes());
+    let Some(parsed) = parse_mode(mode) else {
         return Err(invalid_mode(ctx, call, 2));
     };
     match open_stream(name.as_bytes(), &parsed) {
@@ -281,8 +281,8 @@ pub fn shell_command(command: &[u8]) -> Command {
 /// (mode "r") or to write its input ("w").
 pub fn popen<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
     let command = check_string(ctx, call, 1)?;
-    let mode = opt_string(ctx, call, 2)?.map_or(b"r".to_vec(), |m| m.as_bytes().to_vec());
-    let reading = match c_name(&mode) {
+    let mode = opt_string(ctx, call, 2)?.map_or(&b"r"[..], |m| m.as_bytes());
+    let reading = match c_name(mode) {
         b"r" => true,
         b"w" => false,
         _ => return Err(invalid_mode(ctx, call, 2)),
