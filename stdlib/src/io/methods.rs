@@ -9,8 +9,8 @@ use saturn_vm::value::Value;
 
 use super::file::{check_handle, check_open, fail_values, file_result, with_stream};
 use super::handle_ops::{close_file, read_values, write_values};
-use super::{error, lines};
 use super::stream::Buffering;
+use super::{error, lines};
 use crate::args::{check_option, opt_integer};
 use crate::results::{return_one, return_values};
 
