@@ -2,7 +2,6 @@
 //! since the epoch and calendar fields, in UTC (`!`) or local time.
 
 use saturn_vm::executor::{Action, Call, Continuation, Error, Outcome};
-use saturn_vm::meta::{ChainError, NewIndexStep, type_name_for_error, walk_new_index};
 use saturn_vm::number::{Number, float_to_int};
 use saturn_vm::state::Context;
 use saturn_vm::table::Table;
@@ -13,7 +12,7 @@ use super::strftime::{convert, specifier_len};
 use super::zone::{Zone, local_zone};
 use crate::args::{arg_error, check_integer, check_table, is_none_or_nil, opt_string, to_number};
 use crate::io::path::c_name;
-use crate::lookup::{self, Lookup};
+use crate::lookup::{self, Assignment, Lookup};
 use crate::results::return_one;
 
 /// The current time in seconds since the epoch.
@@ -283,26 +282,14 @@ fn write_fields<'gc>(
     while let Some((name, value)) = written_field(&tm, index) {
         let name = ctx.intern(name.as_bytes());
         let key = Value::String(name);
-        match walk_new_index(ctx, table, key) {
-            Ok(NewIndexStep::Raw(target)) => target.set_str(ctx.mc, name, value),
-            Ok(NewIndexStep::Call { handler, object }) => {
+        match lookup::assign(ctx, table, key)? {
+            Assignment::Raw(target) => target.set_str(ctx.mc, name, value),
+            Assignment::CallHandler { handler, object } => {
                 call.extend([handler, object, key, value])?;
                 return Ok(Action::Call {
                     nargs: 3,
                     then: Continuation::new(field_written, index as i64),
                 });
-            }
-            Err(ChainError::TooLong) => {
-                return Err(Error::Value(
-                    ctx.str("'__newindex' chain too long; possible loop"),
-                ));
-            }
-            Err(ChainError::NotIndexable { object, .. }) => {
-                let message = format!(
-                    "attempt to index a {} value",
-                    type_name_for_error(ctx, object)
-                );
-                return Err(Error::Value(ctx.str(&message)));
             }
         }
         index += 1;

@@ -8,16 +8,14 @@
 //! for that first so the common case stays a raw array access.
 
 use saturn_vm::executor::{Action, Call, Continuation, ContinuationFn, Error};
-use saturn_vm::meta::{
-    ChainError, MetaEvent, NewIndexStep, cached_event_in, type_name_for_error, walk_new_index,
-};
+use saturn_vm::meta::{MetaEvent, cached_event_in, type_name_for_error};
 use saturn_vm::number::{Number, float_to_int};
 use saturn_vm::state::Context;
 use saturn_vm::table::Table;
 use saturn_vm::value::Value;
 
 use crate::args::type_error;
-use crate::lookup::{self, Lookup};
+use crate::lookup::{self, Assignment, Lookup};
 
 /// What a table function needs its argument to support: reading
 /// (`__index`), writing (`__newindex`), its length (`__len`).
@@ -162,19 +160,12 @@ fn set_with_metatable<'gc>(
     index: i64,
     value: Value<'gc>,
 ) -> Result<Store<'gc>, Error<'gc>> {
-    match walk_new_index(ctx, object, Value::Integer(index)) {
-        Ok(NewIndexStep::Raw(t)) => {
+    match lookup::assign(ctx, object, Value::Integer(index))? {
+        Assignment::Raw(t) => {
             t.set_int(ctx.mc, index, value);
             Ok(Store::Done)
         }
-        Ok(NewIndexStep::Call { handler, object }) => Ok(Store::CallHandler { handler, object }),
-        Err(ChainError::NotIndexable { object, .. }) => Err(Error::Value(ctx.str(&format!(
-            "attempt to index a {} value",
-            type_name_for_error(ctx, object)
-        )))),
-        Err(ChainError::TooLong) => Err(Error::Value(
-            ctx.str("'__newindex' chain too long; possible loop"),
-        )),
+        Assignment::CallHandler { handler, object } => Ok(Store::CallHandler { handler, object }),
     }
 }
 
