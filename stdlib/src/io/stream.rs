@@ -200,16 +200,11 @@ pub enum Closed {
     File(io::Result<()>),
     /// A pipe: the command's status, or the error of waiting for it.
     Command(io::Result<ExitStatus>),
-    /// A standard stream, which stays open.
-    Refused,
+    /// A standard stream, which stays open: here it is back.
+    Refused(Stream),
 }
 
 impl Stream {
-    /// Whether closing this stream is refused ("cannot close standard file").
-    pub fn is_standard(&self) -> bool {
-        matches!(self, Stream::Stdin | Stream::Stdout | Stream::Stderr)
-    }
-
     /// Runs `read` on the stream's input side.
     pub fn read_with<T>(
         &mut self,
@@ -304,7 +299,9 @@ impl Stream {
                 Some(pipe) => Closed::Command(pipe.close()),
                 None => Closed::File(Ok(())),
             },
-            Stream::Stdin | Stream::Stdout | Stream::Stderr => Closed::Refused,
+            standard @ (Stream::Stdin | Stream::Stdout | Stream::Stderr) => {
+                Closed::Refused(standard)
+            }
         }
     }
 }
