@@ -2,8 +2,10 @@
 
 mod cli;
 
+use saturn_stdlib::io::path::os_bytes;
+
 fn main() {
-    let argv = std::env::args_os().map(|a| cli::os_bytes(&a)).collect();
+    let argv = std::env::args_os().map(|a| os_bytes(&a)).collect();
     let ok = cli::main(argv);
     std::process::exit(if ok { 0 } else { 1 });
 }

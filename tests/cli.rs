@@ -518,3 +518,21 @@ fn buffered_stdout_is_written_out_at_every_exit() {
         );
     }
 }
+
+#[test]
+fn unbuffered_stdout_reaches_the_os_before_the_next_stderr_write() {
+    // Both streams write to one file, so the order of the system calls shows.
+    let path = script("interleaved.out", "");
+    let file = std::fs::File::create(&path).unwrap();
+    let status = saturn()
+        .args([
+            "-e",
+            r#"io.stdout:setvbuf("no") io.write("a") io.stderr:write("b") io.write("c\n")"#,
+        ])
+        .stdout(file.try_clone().unwrap())
+        .stderr(file)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "abc\n");
+}

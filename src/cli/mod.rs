@@ -14,6 +14,7 @@ mod repl;
 use std::io::{IsTerminal, Write};
 
 use saturn_stdlib::base::load::{load_chunk, read_source_file};
+use saturn_stdlib::io::path::os_bytes;
 use saturn_vm::error::{ErrorKind, LuaError};
 use saturn_vm::gc::GcMode;
 use saturn_vm::state::{Lua, Stashed};
@@ -258,15 +259,4 @@ fn load(lua: &Lua, text: &[u8], chunkname: &[u8]) -> Result<Stashed, LuaError> {
             .map(|function| ctx.stash(function))
             .map_err(|message| LuaError::new(ErrorKind::Syntax, message))
     })
-}
-
-#[cfg(unix)]
-pub fn os_bytes(s: &std::ffi::OsStr) -> Vec<u8> {
-    use std::os::unix::ffi::OsStrExt;
-    s.as_bytes().to_vec()
-}
-
-#[cfg(not(unix))]
-pub fn os_bytes(s: &std::ffi::OsStr) -> Vec<u8> {
-    s.to_string_lossy().into_owned().into_bytes()
 }

@@ -283,9 +283,9 @@ pub fn num_eq(a: Number, b: Number) -> bool {
 // Parsing
 // ---------------------------------------------------------------------------
 
-/// C's `isspace` in the C locale.
+/// C's `isspace` in the C locale (which Lua's numerals use).
 #[inline]
-fn is_space(b: u8) -> bool {
+pub fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 

@@ -289,6 +289,18 @@ impl<'gc> Context<'gc> {
         self.state.warnings.borrow_mut().warn(piece, tocont);
     }
 
+    /// PUC's `luaE_warnerror`: "error in WHERE (message)" as one warning,
+    /// for an error no one can catch (a `__gc` finalizer's). `message` is
+    /// the error's text when it is a string; any other error object shows
+    /// as "error object is not a string".
+    pub fn warn_error(self, place: &[u8], message: Option<&[u8]>) {
+        self.warn(b"error in ", true);
+        self.warn(place, true);
+        self.warn(b" (", true);
+        self.warn(message.unwrap_or(b"error object is not a string"), true);
+        self.warn(b")", false);
+    }
+
     /// Bytes in use, as `collectgarbage("count")` reports (in KB there).
     pub fn memory_used(self) -> usize {
         self.state.account.total()
@@ -861,19 +873,9 @@ impl Lua {
         );
         self.enter(|ctx| ctx.state.gc.borrow_mut(ctx.mc).in_finalizer = outer);
         if let Err(e) = result {
-            // PUC's `luaE_warnerror`: only a string error is shown as is.
-            let msg = if e.value_type == "string" {
-                e.message.clone()
-            } else {
-                b"error object is not a string".to_vec()
-            };
-            self.enter(|ctx| {
-                ctx.warn(b"error in ", true);
-                ctx.warn(b"__gc", true);
-                ctx.warn(b" (", true);
-                ctx.warn(&msg, true);
-                ctx.warn(b")", false);
-            });
+            // Only a string error is shown as is.
+            let message = (e.value_type == "string").then_some(&e.message[..]);
+            self.enter(|ctx| ctx.warn_error(b"__gc", message));
         }
     }
 

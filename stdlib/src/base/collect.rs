@@ -35,14 +35,15 @@ pub fn collectgarbage<'gc>(
     call: &mut Call<'gc, '_>,
 ) -> Result<Action<'gc>, Error<'gc>> {
     let option = OPTIONS[check_option(ctx, call, 1, Some("collect"), &OPTIONS)?];
-    let gc = ctx.state.gc.borrow();
-    if gc.in_finalizer || gc.closing {
-        // Inside a finalizer or a closing state every option fails, as in
-        // PUC (`lua_gc` answers -1).
-        drop(gc);
+    // Inside a finalizer or a closing state every option fails, as in PUC
+    // (`lua_gc` answers -1).
+    let refused = {
+        let gc = ctx.state.gc.borrow();
+        gc.in_finalizer || gc.closing
+    };
+    if refused {
         return return_one(call, Value::Nil);
     }
-    drop(gc);
     let result = match option {
         "stop" | "restart" => {
             ctx.state.gc.borrow_mut(ctx.mc).stopped = option == "stop";

@@ -21,6 +21,8 @@ use saturn_vm::string::LuaString;
 use saturn_vm::value::Value;
 
 use crate::args::{check_function, is_none, opt_string, to_string_coerced};
+use crate::io::error;
+use crate::io::path::to_path;
 use crate::results::{return_one, return_values};
 
 /// The first byte of a precompiled (binary) chunk.
@@ -265,16 +267,6 @@ fn merge_pieces<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>, mut pieces: us
     pieces
 }
 
-/// The text of an OS error without Rust's ` (os error N)` suffix, as C's
-/// `strerror` words it.
-fn os_error_text(error: &std::io::Error) -> String {
-    let text = error.to_string();
-    match text.find(" (os error") {
-        Some(at) => text[..at].to_string(),
-        None => text,
-    }
-}
-
 /// Reads a source file as `luaL_loadfilex` does: `None` reads stdin; a
 /// first line starting with `#` is dropped (its newline kept, so line
 /// numbers stay right), as is a UTF-8 byte-order mark. Returns the text and
@@ -286,35 +278,22 @@ pub fn read_source_file(name: Option<&[u8]>) -> Result<(Vec<u8>, Vec<u8>), Vec<u
             std::io::stdin()
                 .lock()
                 .read_to_end(&mut text)
-                .map_err(|e| format!("cannot read stdin: {}", os_error_text(&e)).into_bytes())?;
+                .map_err(|e| format!("cannot read stdin: {}", error::message(&e)).into_bytes())?;
             b"=stdin".to_vec()
         }
         Some(name) => {
             let shown = String::from_utf8_lossy(name).into_owned();
-            let path = path_of(name);
+            let path = to_path(name);
             let mut file = std::fs::File::open(&path)
-                .map_err(|e| format!("cannot open {shown}: {}", os_error_text(&e)).into_bytes())?;
+                .map_err(|e| format!("cannot open {shown}: {}", error::message(&e)).into_bytes())?;
             file.read_to_end(&mut text)
-                .map_err(|e| format!("cannot read {shown}: {}", os_error_text(&e)).into_bytes())?;
+                .map_err(|e| format!("cannot read {shown}: {}", error::message(&e)).into_bytes())?;
             let mut chunkname = b"@".to_vec();
             chunkname.extend_from_slice(name);
             chunkname
         }
     };
     Ok((strip_preamble(text), chunkname))
-}
-
-/// A file name from Lua bytes.
-#[cfg(unix)]
-pub(crate) fn path_of(name: &[u8]) -> std::path::PathBuf {
-    use std::os::unix::ffi::OsStrExt;
-    std::path::PathBuf::from(std::ffi::OsStr::from_bytes(name))
-}
-
-/// A file name from Lua bytes.
-#[cfg(not(unix))]
-pub(crate) fn path_of(name: &[u8]) -> std::path::PathBuf {
-    std::path::PathBuf::from(String::from_utf8_lossy(name).into_owned())
 }
 
 /// Drops a UTF-8 byte-order mark and a first line starting with `#` (its
@@ -380,7 +359,8 @@ fn return_everything<'gc>(
 
 #[cfg(test)]
 mod tests {
-    use super::{ReaderState, os_error_text, strip_preamble};
+    use super::{ReaderState, strip_preamble};
+    use crate::io::error;
 
     #[test]
     fn a_shebang_line_is_dropped_but_its_newline_kept() {
@@ -407,6 +387,6 @@ mod tests {
     #[test]
     fn os_errors_read_like_strerror() {
         let e = std::io::Error::from_raw_os_error(2);
-        assert_eq!(os_error_text(&e), "No such file or directory");
+        assert_eq!(error::message(&e), "No such file or directory");
     }
 }

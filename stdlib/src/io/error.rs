@@ -41,6 +41,14 @@ pub fn bad_descriptor() -> io::Error {
     io::Error::from_raw_os_error(BAD_DESCRIPTOR)
 }
 
+/// Linux's `EINVAL`: the error of seeking before the start of a file.
+const INVALID_ARGUMENT: i32 = 22;
+
+/// The error C gives for a seek to a negative position.
+pub fn invalid_argument() -> io::Error {
+    io::Error::from_raw_os_error(INVALID_ARGUMENT)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -174,12 +174,12 @@ pub fn close_file<'gc>(
     let Some(stream) = file.borrow_mut().take() else {
         return return_values(call, []);
     };
-    if stream.is_standard() {
-        *file.borrow_mut() = Some(stream);
-        return return_values(call, [Value::Nil, ctx.str("cannot close standard file")]);
-    }
     match stream.close() {
-        Closed::File(Ok(())) | Closed::Refused => return_values(call, [Value::Boolean(true)]),
+        Closed::Refused(stream) => {
+            *file.borrow_mut() = Some(stream);
+            return_values(call, [Value::Nil, ctx.str("cannot close standard file")])
+        }
+        Closed::File(Ok(())) => return_values(call, [Value::Boolean(true)]),
         Closed::File(Err(err)) => return_values(call, fail_values(ctx, &err, None)),
         Closed::Command(status) => exec_result(ctx, call, status),
     }

@@ -31,11 +31,16 @@ fn default_file<'gc>(ctx: Context<'gc>, key: &[u8]) -> Value<'gc> {
     ctx.registry().get_str(ctx.mc, ctx.intern(key))
 }
 
-/// The default file under `key`, which must be open (PUC's `getiofile`).
-fn open_default<'gc>(ctx: Context<'gc>, key: &[u8]) -> Result<SharedStream, Error<'gc>> {
+/// The default file under `key` (its handle and its stream), which must
+/// be open (PUC's `getiofile`).
+fn open_default<'gc>(
+    ctx: Context<'gc>,
+    key: &[u8],
+) -> Result<(Value<'gc>, SharedStream), Error<'gc>> {
     let name = if key == INPUT_KEY { "input" } else { "output" };
-    match to_file(default_file(ctx, key)) {
-        Some(file) if file.borrow().is_some() => Ok(file),
+    let handle = default_file(ctx, key);
+    match to_file(handle) {
+        Some(file) if file.borrow().is_some() => Ok((handle, file)),
         _ => Err(Error::runtime(format!("default {name} file is closed"))),
     }
 }
@@ -138,8 +143,8 @@ fn open_or_raise<'gc>(
 /// `io.open(filename [, mode])`.
 pub fn open<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
     let name = check_string(ctx, call, 1)?;
-    let mode = opt_string(ctx, call, 2)?.map_or(b"r".to_vec(), |m| m.as_bytes().to_vec());
-    let Some(parsed) = parse_mode(&mode) else {
+    let mode = opt_string(ctx, call, 2)?.map_or(&b"r"[..], |m| m.as_bytes());
+    let Some(parsed) = parse_mode(mode) else {
         return Err(invalid_mode(ctx, call, 2));
     };
     match open_stream(name.as_bytes(), &parsed) {
@@ -159,7 +164,7 @@ pub fn close<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<
 
 /// `io.flush()`: flushes the default output.
 pub fn flush<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
-    let file = open_default(ctx, OUTPUT_KEY)?;
+    let (_, file) = open_default(ctx, OUTPUT_KEY)?;
     let result = with_stream(&file, |stream| stream.flush());
     super::file::file_result(ctx, call, result, None)
 }
@@ -216,15 +221,14 @@ pub fn lines<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<
 
 /// `io.read(...)`: reads from the default input.
 pub fn read<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
-    let file = open_default(ctx, INPUT_KEY)?;
+    let (_, file) = open_default(ctx, INPUT_KEY)?;
     let results = read_values(ctx, call, &file, 1)?;
     Ok(Action::Return(results))
 }
 
 /// `io.write(...)`: writes to the default output, returns it.
 pub fn write<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
-    let file = open_default(ctx, OUTPUT_KEY)?;
-    let handle = default_file(ctx, OUTPUT_KEY);
+    let (handle, file) = open_default(ctx, OUTPUT_KEY)?;
     write_values(ctx, call, &file, 1, handle)
 }
 
@@ -277,8 +281,8 @@ pub fn shell_command(command: &[u8]) -> Command {
 /// (mode "r") or to write its input ("w").
 pub fn popen<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
     let command = check_string(ctx, call, 1)?;
-    let mode = opt_string(ctx, call, 2)?.map_or(b"r".to_vec(), |m| m.as_bytes().to_vec());
-    let reading = match c_name(&mode) {
+    let mode = opt_string(ctx, call, 2)?.map_or(&b"r"[..], |m| m.as_bytes());
+    let reading = match c_name(mode) {
         b"r" => true,
         b"w" => false,
         _ => return Err(invalid_mode(ctx, call, 2)),

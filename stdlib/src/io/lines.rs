@@ -36,11 +36,9 @@ pub fn iterator<'gc>(
 /// One step of the iteration: the values read, or nothing at the end
 /// (closing the file if the iterator opened it).
 fn next_line<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'gc>, Error<'gc>> {
-    let handle = call.upvalue(0);
-    let file = to_file(handle).ok_or("file is already closed")?;
-    if file.borrow().is_none() {
-        return Err(Error::runtime("file is already closed"));
-    }
+    let file = to_file(call.upvalue(0))
+        .filter(|file| file.borrow().is_some())
+        .ok_or("file is already closed")?;
     let formats = match call.upvalue(1) {
         Value::Integer(n) => n as usize,
         _ => 0,

@@ -9,8 +9,8 @@ use saturn_vm::value::Value;
 
 use super::file::{check_handle, check_open, fail_values, file_result, with_stream};
 use super::handle_ops::{close_file, read_values, write_values};
-use super::lines;
 use super::stream::Buffering;
+use super::{error, lines};
 use crate::args::{check_option, opt_integer};
 use crate::results::{return_one, return_values};
 
@@ -58,21 +58,14 @@ pub fn seek<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'
         1 => Some(SeekFrom::Current(offset)),
         _ => Some(SeekFrom::End(offset)),
     };
+    // A negative absolute position is C's EINVAL.
     let result = match target {
         Some(target) => with_stream(&file, |stream| stream.seek(target)),
-        None => Err(std::io::Error::from(std::io::ErrorKind::InvalidInput)),
+        None => Err(error::invalid_argument()),
     };
     match result {
         Ok(position) => return_one(call, Value::Integer(position as i64)),
-        Err(err) => {
-            // A negative absolute position is C's EINVAL.
-            let err = if err.raw_os_error().is_none() {
-                std::io::Error::from_raw_os_error(22)
-            } else {
-                err
-            };
-            return_values(call, fail_values(ctx, &err, None))
-        }
+        Err(err) => return_values(call, fail_values(ctx, &err, None)),
     }
 }
 

@@ -29,16 +29,17 @@ pub fn to_path(bytes: &[u8]) -> PathBuf {
     }
 }
 
-/// The bytes of a path, for handing a name back to Lua.
-pub fn path_bytes(path: &std::path::Path) -> Vec<u8> {
+/// The bytes of an OS string (a path, an environment variable), for
+/// handing it to Lua.
+pub fn os_bytes(s: &std::ffi::OsStr) -> Vec<u8> {
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStrExt;
-        path.as_os_str().as_bytes().to_vec()
+        s.as_bytes().to_vec()
     }
     #[cfg(not(unix))]
     {
-        path.to_string_lossy().into_owned().into_bytes()
+        s.to_string_lossy().into_owned().into_bytes()
     }
 }
 

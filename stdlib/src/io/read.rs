@@ -5,7 +5,7 @@
 
 use std::io::{self, BufRead, Read};
 
-use saturn_vm::number::{Number, str_to_number};
+use saturn_vm::number::{Number, is_space, str_to_number};
 
 /// One read format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -181,11 +181,6 @@ impl Numeral<'_> {
         }
         Ok(count)
     }
-}
-
-/// C's `isspace` in the C locale.
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
 }
 
 fn read_number(input: &mut dyn BufRead) -> io::Result<Item> {

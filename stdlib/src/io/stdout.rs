@@ -47,11 +47,10 @@ pub fn flush() -> io::Result<()> {
 
 /// `io.stdout:setvbuf(mode)`: writes out what the old mode held.
 pub fn set_buffering(mode: Buffering) -> io::Result<()> {
-    flush()?;
-    STDOUT.with(|out| {
-        if let Ok(mut out) = out.try_borrow_mut() {
-            out.set_mode(mode);
-        }
-    });
-    Ok(())
+    let mut sink = io::stdout().lock();
+    STDOUT.with(|out| match out.try_borrow_mut() {
+        Ok(mut out) => out.set_mode(&mut sink, mode),
+        Err(_) => Ok(()),
+    })?;
+    sink.flush()
 }

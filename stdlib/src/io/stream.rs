@@ -42,15 +42,22 @@ impl OutputBuffer {
         }
     }
 
-    pub(super) fn set_mode(&mut self, mode: Buffering) {
+    /// Switches to `mode`, first handing `sink` what the old mode held.
+    pub(super) fn set_mode(&mut self, sink: &mut impl Write, mode: Buffering) -> io::Result<()> {
+        self.drain(sink)?;
         self.mode = mode;
+        Ok(())
     }
 
     pub(super) fn write(&mut self, sink: &mut impl Write, bytes: &[u8]) -> io::Result<()> {
         match self.mode {
             Buffering::No => {
+                // Through the sink's own buffer too: Rust's stdout keeps
+                // a line's start until its newline, C's unbuffered stream
+                // does not.
                 self.drain(sink)?;
-                sink.write_all(bytes)
+                sink.write_all(bytes)?;
+                sink.flush()
             }
             Buffering::Full => {
                 self.pending.extend_from_slice(bytes);
@@ -193,16 +200,11 @@ pub enum Closed {
     File(io::Result<()>),
     /// A pipe: the command's status, or the error of waiting for it.
     Command(io::Result<ExitStatus>),
-    /// A standard stream, which stays open.
-    Refused,
+    /// A standard stream, which stays open: here it is back.
+    Refused(Stream),
 }
 
 impl Stream {
-    /// Whether closing this stream is refused ("cannot close standard file").
-    pub fn is_standard(&self) -> bool {
-        matches!(self, Stream::Stdin | Stream::Stdout | Stream::Stderr)
-    }
-
     /// Runs `read` on the stream's input side.
     pub fn read_with<T>(
         &mut self,
@@ -277,18 +279,13 @@ impl Stream {
     /// Changes the buffering mode, writing out what the old one held.
     pub fn set_buffering(&mut self, mode: Buffering) -> io::Result<()> {
         match self {
-            Stream::Disk(disk) => {
-                disk.output.drain(disk.reader.get_mut())?;
-                disk.output.mode = mode;
-            }
-            Stream::Stdout => stdout::set_buffering(mode)?,
+            Stream::Disk(disk) => disk.output.set_mode(disk.reader.get_mut(), mode),
+            Stream::Stdout => stdout::set_buffering(mode),
             Stream::Pipe(PipeHandle(Some(Pipe::Writing { writer, output, .. }))) => {
-                output.drain(writer)?;
-                output.mode = mode;
+                output.set_mode(writer, mode)
             }
-            _ => {}
+            _ => Ok(()),
         }
-        Ok(())
     }
 
     /// Closes the stream (standard streams refuse and stay usable).
@@ -302,7 +299,9 @@ impl Stream {
                 Some(pipe) => Closed::Command(pipe.close()),
                 None => Closed::File(Ok(())),
             },
-            Stream::Stdin | Stream::Stdout | Stream::Stderr => Closed::Refused,
+            standard @ (Stream::Stdin | Stream::Stdout | Stream::Stderr) => {
+                Closed::Refused(standard)
+            }
         }
     }
 }

@@ -96,32 +96,12 @@ pub fn convert(out: &mut Vec<u8>, spec: &[u8], tm: &BrokenDown) {
         b'A' => out.extend_from_slice(WEEKDAYS[tm.wday as usize % 7].as_bytes()),
         b'b' | b'h' => out.extend_from_slice(&MONTHS[tm.month as usize % 12].as_bytes()[..3]),
         b'B' => out.extend_from_slice(MONTHS[tm.month as usize % 12].as_bytes()),
-        b'c' => {
-            for piece in [&b"a"[..], b" ", b"b", b" ", b"e", b" ", b"T", b" ", b"Y"] {
-                if piece == b" " {
-                    out.push(b' ');
-                } else {
-                    convert(out, piece, tm);
-                }
-            }
-        }
+        b'c' => expand(out, b"%a %b %e %T %Y", tm),
         b'C' => out.extend_from_slice(year.div_euclid(100).to_string().as_bytes()),
         b'd' => push_padded(out, tm.day, 2, '0'),
-        b'D' | b'x' => {
-            convert(out, b"m", tm);
-            out.push(b'/');
-            convert(out, b"d", tm);
-            out.push(b'/');
-            convert(out, b"y", tm);
-        }
+        b'D' | b'x' => expand(out, b"%m/%d/%y", tm),
         b'e' => push_padded(out, tm.day, 2, ' '),
-        b'F' => {
-            convert(out, b"Y", tm);
-            out.push(b'-');
-            convert(out, b"m", tm);
-            out.push(b'-');
-            convert(out, b"d", tm);
-        }
+        b'F' => expand(out, b"%Y-%m-%d", tm),
         b'g' => push_padded(out, iso_week(tm).0.rem_euclid(100), 2, '0'),
         b'G' => out.extend_from_slice(iso_week(tm).0.to_string().as_bytes()),
         b'H' => push_padded(out, tm.hour, 2, '0'),
@@ -131,29 +111,11 @@ pub fn convert(out: &mut Vec<u8>, spec: &[u8], tm: &BrokenDown) {
         b'M' => push_padded(out, tm.min, 2, '0'),
         b'n' => out.push(b'\n'),
         b'p' => out.extend_from_slice(if tm.hour < 12 { b"AM" } else { b"PM" }),
-        b'r' => {
-            convert(out, b"I", tm);
-            out.push(b':');
-            convert(out, b"M", tm);
-            out.push(b':');
-            convert(out, b"S", tm);
-            out.push(b' ');
-            convert(out, b"p", tm);
-        }
-        b'R' => {
-            convert(out, b"H", tm);
-            out.push(b':');
-            convert(out, b"M", tm);
-        }
+        b'r' => expand(out, b"%I:%M:%S %p", tm),
+        b'R' => expand(out, b"%H:%M", tm),
         b'S' => push_padded(out, tm.sec, 2, '0'),
         b't' => out.push(b'\t'),
-        b'T' | b'X' => {
-            convert(out, b"H", tm);
-            out.push(b':');
-            convert(out, b"M", tm);
-            out.push(b':');
-            convert(out, b"S", tm);
-        }
+        b'T' | b'X' => expand(out, b"%H:%M:%S", tm),
         b'u' => push_padded(out, if tm.wday == 0 { 7 } else { tm.wday }, 1, '0'),
         b'U' => push_padded(out, (tm.yday + 7 - tm.wday) / 7, 2, '0'),
         b'V' => push_padded(out, iso_week(tm).1, 2, '0'),
@@ -170,6 +132,22 @@ pub fn convert(out: &mut Vec<u8>, spec: &[u8], tm: &BrokenDown) {
         }
         b'Z' => out.extend_from_slice(tm.zone.as_bytes()),
         _ => out.push(b'%'),
+    }
+}
+
+/// Appends a composite conversion, written as the C standard defines it
+/// (`%D` is `%m/%d/%y`): its one-letter conversions and the bytes between.
+fn expand(out: &mut Vec<u8>, format: &[u8], tm: &BrokenDown) {
+    let mut bytes = format.iter();
+    while let Some(&byte) = bytes.next() {
+        match byte {
+            b'%' => convert(
+                out,
+                bytes.next().map(std::slice::from_ref).unwrap_or(b"%"),
+                tm,
+            ),
+            _ => out.push(byte),
+        }
     }
 }
 

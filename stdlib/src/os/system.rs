@@ -14,7 +14,7 @@ use saturn_vm::value::Value;
 use crate::args::{check_option, check_string, opt_integer, opt_string};
 use crate::io::file::{exec_result, file_result};
 use crate::io::library::shell_command;
-use crate::io::path::{c_name, create_unique, path_bytes, temp_dir, to_path};
+use crate::io::path::{c_name, create_unique, os_bytes, temp_dir, to_path};
 use crate::results::return_one;
 
 /// `os.execute([command])`: runs `command` through the shell and reports
@@ -167,23 +167,14 @@ fn finalized<'gc>(
         if i64::from(finished.done) <= closes {
             call.set(2, error)?;
         } else {
-            warn_finalizer_error(ctx, error);
+            let message = match error {
+                Value::String(text) => Some(text.as_bytes()),
+                _ => None,
+            };
+            ctx.warn_error(b"__gc", message);
         }
     }
     run_finalizers(ctx, call, finished)
-}
-
-/// "error in __gc (message)" as a warning (PUC's `luaE_warnerror`).
-fn warn_finalizer_error<'gc>(ctx: Context<'gc>, error: Value<'gc>) {
-    let message = match error {
-        Value::String(text) => text.as_bytes().to_vec(),
-        _ => b"error object is not a string".to_vec(),
-    };
-    ctx.warn(b"error in ", true);
-    ctx.warn(b"__gc", true);
-    ctx.warn(b" (", true);
-    ctx.warn(&message, true);
-    ctx.warn(b")", false);
 }
 
 /// `os.getenv(name)`: the variable's value, or nil.
@@ -196,7 +187,7 @@ pub fn getenv<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action
         std::env::var_os(to_path(name).as_os_str())
     };
     let result = match value {
-        Some(value) => Value::String(ctx.intern(&path_bytes(std::path::Path::new(&value)))),
+        Some(value) => Value::String(ctx.intern(&os_bytes(&value))),
         None => Value::Nil,
     };
     return_one(call, result)
@@ -239,7 +230,7 @@ pub fn tmpname<'gc>(
     let prefix = format!("{}/lua_", temp_dir().display());
     let (path, _file) = create_unique(&prefix)
         .map_err(|_| Error::runtime("unable to generate a unique filename"))?;
-    return_one(call, Value::String(ctx.intern(&path_bytes(&path))))
+    return_one(call, Value::String(ctx.intern(&os_bytes(path.as_os_str()))))
 }
 
 /// `os.clock()`: CPU time used by the process, in seconds.

@@ -50,22 +50,11 @@ fn utc_time(t: i64) -> Option<BrokenDown> {
     Some(tm)
 }
 
-/// Stores the fields of `tm` in `table` (PUC's `setallfields`).
+/// Stores the fields of `tm` in `table`, raw (`os.date("*t")`).
 fn set_fields<'gc>(ctx: Context<'gc>, table: Table<'gc>, tm: &BrokenDown) {
-    let fields = [
-        ("year", tm.year + 1900),
-        ("month", tm.month + 1),
-        ("day", tm.day),
-        ("hour", tm.hour),
-        ("min", tm.min),
-        ("sec", tm.sec),
-        ("yday", tm.yday + 1),
-        ("wday", tm.wday + 1),
-    ];
-    for (name, value) in fields {
-        table.set_str(ctx.mc, ctx.intern(name.as_bytes()), Value::Integer(value));
+    for (name, value) in (0..).map_while(|index| written_field(tm, index)) {
+        table.set_str(ctx.mc, ctx.intern(name.as_bytes()), value);
     }
-    table.set_str(ctx.mc, ctx.intern(b"isdst"), Value::Boolean(tm.isdst));
 }
 
 /// `os.date([format [, time]])`.
@@ -249,7 +238,8 @@ fn mktime(zone: &Zone, fields: [i64; 6], isdst: Option<bool>) -> Option<i64> {
     local_time_in(zone, adjusted).map(|_| adjusted)
 }
 
-/// The fields `os.time` writes back, with their values for `tm`.
+/// Field `index` of the table PUC's `setallfields` fills from `tm` (for
+/// `os.date("*t")` and `os.time`'s write-back): its name and value.
 fn written_field<'gc>(tm: &BrokenDown, index: usize) -> Option<(&'static str, Value<'gc>)> {
     let integer = |name, value| Some((name, Value::Integer(value)));
     match index {

@@ -347,20 +347,16 @@ impl Zone {
     /// The local type in force at `t` (seconds since the epoch).
     pub fn local_type(&self, t: i64) -> &LocalType {
         let after = self.transitions.partition_point(|&(at, _)| at <= t);
-        if after == 0 {
-            if self.transitions.is_empty()
-                && let Some(rule) = &self.rule
-            {
-                return rule.local_type(t);
-            }
-            return &self.types[0];
-        }
+        // Past the last transition (or with none at all), the rule rules.
         if after == self.transitions.len()
             && let Some(rule) = &self.rule
         {
             return rule.local_type(t);
         }
-        &self.types[self.transitions[after - 1].1]
+        match after.checked_sub(1) {
+            Some(last) => &self.types[self.transitions[last].1],
+            None => &self.types[0],
+        }
     }
 
     /// The leap seconds to subtract at `t`, and whether `t` is an inserted
@@ -401,15 +397,14 @@ impl Zone {
     pub fn instant_of(&self, wall: i64, isdst: Option<bool>) -> i64 {
         let guess = wall - self.wall_offset(wall);
         let first = wall - self.wall_offset(guess);
-        let t = if wall - self.wall_offset(first) == first {
+        let second = wall - self.wall_offset(first);
+        let t = if second == first {
             first
-        } else {
-            let second = wall - self.wall_offset(first);
-            if wall - self.wall_offset(second) != second {
-                let dst = |t| self.local_type(t).isdst;
-                return gap_choice(isdst, (first, dst(first)), (second, dst(second)));
-            }
+        } else if wall - self.wall_offset(second) == second {
             second
+        } else {
+            let dst = |t| self.local_type(t).isdst;
+            return gap_choice(isdst, (first, dst(first)), (second, dst(second)));
         };
         match isdst {
             Some(wanted) if self.local_type(t).isdst != wanted => self.reinterpret(wall, t, wanted),

@@ -70,13 +70,6 @@ pub fn open(ctx: Context<'_>) {
     mark_loaded(ctx, "package", Value::Table(package));
 }
 
-/// A C string's view of `bytes`: PUC's path functions and messages stop
-/// at a NUL.
-fn c_str(bytes: &[u8]) -> &[u8] {
-    let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
-    &bytes[..end]
-}
-
 fn set<'gc>(ctx: Context<'gc>, table: Table<'gc>, field: &str, value: Value<'gc>) {
     table.set_str(ctx.mc, ctx.intern(field.as_bytes()), value);
 }

@@ -1,5 +1,7 @@
 //! `package.path` and `package.cpath` (PUC's `setpath`).
 
+use crate::io::path::os_bytes;
+
 /// PUC's `LUA_PATH_DEFAULT` on POSIX systems.
 pub const DEFAULT_PATH: &[u8] =
     b"/usr/local/share/lua/5.4/?.lua;/usr/local/share/lua/5.4/?/init.lua;\
@@ -38,17 +40,6 @@ fn with_default(path: &[u8], default: &[u8]) -> Vec<u8> {
         out.extend_from_slice(suffix);
     }
     out
-}
-
-#[cfg(unix)]
-fn os_bytes(s: &std::ffi::OsStr) -> Vec<u8> {
-    use std::os::unix::ffi::OsStrExt;
-    s.as_bytes().to_vec()
-}
-
-#[cfg(not(unix))]
-fn os_bytes(s: &std::ffi::OsStr) -> Vec<u8> {
-    s.to_string_lossy().into_owned().into_bytes()
 }
 
 #[cfg(test)]

@@ -15,8 +15,8 @@ use saturn_vm::state::Context;
 use saturn_vm::string::LuaString;
 use saturn_vm::value::Value;
 
-use super::c_str;
 use crate::args::{check_string, to_string_coerced};
+use crate::io::path::c_name;
 use crate::register::loaded_table;
 use crate::results::return_values;
 
@@ -74,7 +74,7 @@ fn try_searcher<'gc>(
     };
     if searcher.is_nil() {
         let mut message = b"module '".to_vec();
-        message.extend_from_slice(c_str(name_of(ctx, call).as_bytes()));
+        message.extend_from_slice(c_name(name_of(ctx, call).as_bytes()));
         message.extend_from_slice(b"' not found:");
         if let Value::String(reasons) = call.get(REASONS) {
             message.extend_from_slice(reasons.as_bytes());

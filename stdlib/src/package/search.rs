@@ -11,9 +11,10 @@ use saturn_vm::executor::{Action, Call, Error};
 use saturn_vm::state::Context;
 use saturn_vm::value::Value;
 
-use super::{NO_DYNAMIC_LIBRARIES, c_str, preload_table};
+use super::{NO_DYNAMIC_LIBRARIES, preload_table};
 use crate::args::{check_string, opt_string, to_string_coerced};
-use crate::base::load::{load_chunk, path_of, read_source_file};
+use crate::base::load::{load_chunk, read_source_file};
+use crate::io::path::{c_name, to_path};
 use crate::results::return_values;
 
 /// `package.searchers`, in PUC's order.
@@ -45,7 +46,7 @@ pub fn search_path(
     sep: &[u8],
     dirsep: &[u8],
 ) -> Result<Vec<u8>, Vec<u8>> {
-    let (mut name, path, sep, dirsep) = (c_str(name), c_str(path), c_str(sep), c_str(dirsep));
+    let (mut name, path, sep, dirsep) = (c_name(name), c_name(path), c_name(sep), c_name(dirsep));
     let replaced;
     if !sep.is_empty() && name.contains(&sep[0]) {
         replaced = replace_all(name, sep, dirsep);
@@ -53,7 +54,7 @@ pub fn search_path(
     }
     let files = replace_all(path, b"?", name);
     for file in files.split(|&b| b == b';') {
-        if std::fs::File::open(path_of(file)).is_ok() {
+        if std::fs::File::open(to_path(file)).is_ok() {
             return Ok(file.to_vec());
         }
     }
@@ -133,7 +134,7 @@ fn search_preload<'gc>(
     match preload_table(ctx).get_str(ctx.mc, name) {
         Value::Nil => {
             let mut message = b"no field package.preload['".to_vec();
-            message.extend_from_slice(c_str(name.as_bytes()));
+            message.extend_from_slice(c_name(name.as_bytes()));
             message.extend_from_slice(b"']");
             return_message(ctx, call, &message)
         }
@@ -152,7 +153,7 @@ fn search_lua<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action
         .and_then(|(text, chunkname)| load_chunk(ctx, &text, &chunkname, b"bt", None));
     match loaded {
         Ok(loader) => return_values(call, [loader, Value::String(ctx.intern(&file))]),
-        Err(why) => Err(load_error(c_str(name.as_bytes()), &file, &why)),
+        Err(why) => Err(load_error(c_name(name.as_bytes()), &file, &why)),
     }
 }
 
@@ -161,7 +162,7 @@ fn search_c<'gc>(ctx: Context<'gc>, call: &mut Call<'gc, '_>) -> Result<Action<'
     let name = check_string(ctx, call, 1)?;
     match find_file(ctx, call, name.as_bytes(), "cpath")? {
         Ok(file) => Err(load_error(
-            c_str(name.as_bytes()),
+            c_name(name.as_bytes()),
             &file,
             NO_DYNAMIC_LIBRARIES,
         )),
@@ -177,13 +178,13 @@ fn search_c_root<'gc>(
     call: &mut Call<'gc, '_>,
 ) -> Result<Action<'gc>, Error<'gc>> {
     let name = check_string(ctx, call, 1)?;
-    let bytes = c_str(name.as_bytes());
+    let bytes = c_name(name.as_bytes());
     let Some(dot) = bytes.iter().position(|&b| b == b'.') else {
         return return_values(call, []);
     };
     match find_file(ctx, call, &bytes[..dot], "cpath")? {
         Ok(file) => Err(load_error(
-            c_str(name.as_bytes()),
+            c_name(name.as_bytes()),
             &file,
             NO_DYNAMIC_LIBRARIES,
         )),
